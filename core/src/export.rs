@@ -1,0 +1,101 @@
+//! The export file: every completed response of one survey as one JSON
+//! document (docs/EXPORT.md). `core` writes it and reads it back, so the
+//! office can merge files from many devices.
+
+use serde::{Deserialize, Serialize};
+
+use crate::response::{Response, SurveyRef};
+use crate::survey::LocalizedText;
+
+/// The `format` value every Canvass export carries.
+pub const FORMAT_NAME: &str = "canvass-export";
+/// The current export format version; readers accept this one and older.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One export document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Export {
+    pub format: String,
+    pub format_version: u32,
+    /// RFC 3339 with offset.
+    pub exported_at: String,
+    pub survey: ExportedSurvey,
+    pub responses: Vec<Response>,
+}
+
+/// The identity of the survey the responses answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedSurvey {
+    #[serde(flatten)]
+    pub identity: SurveyRef,
+    pub title: LocalizedText,
+}
+
+/// Why an export file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// Not JSON, or JSON of the wrong shape; serde's message names the line,
+    /// column and field.
+    #[error("not a Canvass export: {0}")]
+    Malformed(#[from] serde_json::Error),
+    #[error("not a Canvass export: format is {found:?}, expected {FORMAT_NAME:?}")]
+    WrongFormat { found: String },
+    #[error("export format version {found} is newer than this Canvass reads ({FORMAT_VERSION})")]
+    TooNew { found: u32 },
+    #[error("responses[{index}] (id {id}): it answers survey {found_id:?} version {found_version:?}, but the file is for {expected_id:?} version {expected_version:?}")]
+    ForeignResponse {
+        index: usize,
+        id: String,
+        found_id: String,
+        found_version: String,
+        expected_id: String,
+        expected_version: String,
+    },
+}
+
+impl Export {
+    /// An export of `responses` (only completed ones are kept) for `survey`.
+    pub fn new(survey: ExportedSurvey, responses: Vec<Response>, exported_at: String) -> Export {
+        Export {
+            format: FORMAT_NAME.to_owned(),
+            format_version: FORMAT_VERSION,
+            exported_at,
+            survey,
+            responses: responses.into_iter().filter(Response::is_completed).collect(),
+        }
+    }
+
+    /// Pretty JSON, UTF-8, as downloaded.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an export always serialises")
+    }
+
+    /// Reads an export file, checking its format, version and that every
+    /// response belongs to the file's survey.
+    pub fn from_json(text: &str) -> Result<Export, ExportError> {
+        let export: Export = serde_json::from_str(text)?;
+        if export.format != FORMAT_NAME {
+            return Err(ExportError::WrongFormat { found: export.format });
+        }
+        if export.format_version > FORMAT_VERSION {
+            return Err(ExportError::TooNew { found: export.format_version });
+        }
+        for (index, r) in export.responses.iter().enumerate() {
+            let s = &export.survey.identity;
+            if r.survey.id != s.id || r.survey.version != s.version {
+                return Err(ExportError::ForeignResponse {
+                    index,
+                    id: r.id.to_string(),
+                    found_id: r.survey.id.clone(),
+                    found_version: r.survey.version.clone(),
+                    expected_id: s.id.clone(),
+                    expected_version: s.version.clone(),
+                });
+            }
+        }
+        Ok(export)
+    }
+}

@@ -1,0 +1,56 @@
+//! Loading a survey end to end: parse the JSON, then compile its scoring.
+//! Each step keeps its own error enum; this module turns them into
+//! `Diagnostic`s, the plain form the app and the CLI show.
+
+use serde::Serialize;
+
+use crate::scoring::ScoringModel;
+use crate::survey::{self, Survey};
+
+/// A loaded survey, ready to fill and score.
+#[derive(Debug, Clone)]
+pub struct LoadedSurvey {
+    pub survey: Survey,
+    pub scoring: ScoringModel,
+    /// Things Canvass ignores or doubts but that do not stop the survey.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One load error or warning, already phrased with its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Why a survey did not load: every error found, plus the warnings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadFailure {
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn diagnostics<E: std::fmt::Display>(items: impl IntoIterator<Item = E>) -> Vec<Diagnostic> {
+    items.into_iter().map(|e| Diagnostic { message: e.to_string() }).collect()
+}
+
+/// Loads a survey definition from JSON text.
+pub fn load(json: &str) -> Result<LoadedSurvey, LoadFailure> {
+    let (survey, parse_warnings) = survey::parse(json).map_err(|errors| LoadFailure {
+        errors: diagnostics(errors),
+        warnings: Vec::new(),
+    })?;
+    let mut warnings = diagnostics(parse_warnings);
+    match ScoringModel::compile(&survey) {
+        Ok((scoring, scoring_warnings)) => {
+            warnings.extend(diagnostics(scoring_warnings));
+            Ok(LoadedSurvey { survey, scoring, warnings })
+        }
+        Err(errors) => Err(LoadFailure { errors: diagnostics(errors), warnings }),
+    }
+}
