@@ -153,7 +153,12 @@ pub enum QuestionKind {
     Checkbox { choices: Vec<Choice> },
     /// `rating`: one scale point. `points` are expanded at load time from
     /// `rateValues` or `rateMin`/`rateMax`/`rateStep` (default 1..5 step 1).
-    Rating { points: Vec<Choice> },
+    /// `minRateDescription`/`maxRateDescription` label the two ends.
+    Rating {
+        points: Vec<Choice>,
+        min_label: Option<LocalizedText>,
+        max_label: Option<LocalizedText>,
+    },
     /// `boolean`: true/false; `scoreTrue`/`scoreFalse` (Canvass extension,
     /// both or neither) default to 1 and 0.
     Boolean {
