@@ -74,10 +74,17 @@ pub fn load(json: &str) -> LoadedSurvey {
 /// Scores `answers` (nothing hidden) against a loaded sample.
 #[track_caller]
 pub fn score(loaded: &LoadedSurvey, answers: &Value) -> ScoreReport {
+    score_hiding(loaded, answers, &[])
+}
+
+/// Scores `answers` with the questions in `hidden` hidden by logic.
+#[track_caller]
+pub fn score_hiding(loaded: &LoadedSurvey, answers: &Value, hidden: &[&str]) -> ScoreReport {
     let answers: Answers = serde_json::from_value(answers.clone()).expect("answers are an object");
+    let hidden: BTreeSet<String> = hidden.iter().map(|h| h.to_string()).collect();
     loaded
         .scoring
-        .score(&answers, &BTreeSet::new())
+        .score(&answers, &hidden)
         .unwrap_or_else(|e| panic!("answers rejected: {e}"))
 }
 
@@ -92,7 +99,7 @@ pub fn run(json: &str, cases: Vec<Case>) {
 }
 
 #[track_caller]
-fn check(name: &str, report: &ScoreReport, want: &Expect) {
+pub fn check(name: &str, report: &ScoreReport, want: &Expect) {
     assert_close(&format!("{name}: overall"), report.overall, want.overall);
     assert_close(&format!("{name}: raw total"), report.raw_total, want.raw_total);
     assert_eq!(report.grade.as_deref(), want.grade, "{name}: grade");

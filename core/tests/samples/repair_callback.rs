@@ -18,7 +18,7 @@ use canvass_core::scoring::ItemStatus::{NotApplicable, Skipped, Valid};
 use canvass_core::survey::{Element, QuestionKind};
 use serde_json::{json, Value};
 
-use super::{load, run, score, Case, Expect, REPAIR};
+use super::{check, load, run, score, score_hiding, Case, Expect, REPAIR};
 
 /// The lead's browser scenario: page 1 answered with the 2nd choice (满意 30),
 /// every later question with the 1st choice (非常满意 50), boolean yes,
@@ -203,6 +203,31 @@ fn repair_callback_e2e_scenario_follows_the_survey() {
     assert_eq!(Value::Object(built), e2e_answers());
     let report = score(&loaded, &e2e_answers());
     assert_eq!((report.raw_total, report.grade.as_deref()), (Some(320.0), Some("良")));
+}
+
+/// A question hidden by logic keeps its stored answer out of every number.
+#[test]
+fn repair_callback_hidden_answer_is_ignored() {
+    let loaded = load(REPAIR);
+    let answers = json!({
+        "response_speed": "very_satisfied", "punctuality": "very_satisfied",
+        "technician_attitude": "very_satisfied", "repair_quality": "very_satisfied",
+        "cleanliness": "very_satisfied", "first_visit_fixed": true, "charges": "very_dissatisfied",
+        "overall": "very_satisfied"
+    });
+    let report = score_hiding(&loaded, &answers, &["charges"]);
+    // charges (−10) ignored: raw = 6·50 + 30 = 330 = the 优 minimum → 优;
+    // outcome = 100 over 3 of its 4 children (share 3/4); overall 100.
+    let expect = Expect {
+        overall: Some(100.0),
+        raw_total: Some(330.0),
+        grade: Some("优"),
+        indicators: vec![("process", Some(100.0), 1.0), ("outcome", Some(100.0), 0.75)],
+        counts: [7, 0, 0, 1],
+        flagged: false,
+        items: vec![("charges", canvass_core::scoring::ItemStatus::Hidden, None, None)],
+    };
+    check("charges hidden", &report, &expect);
 }
 
 #[test]
