@@ -123,7 +123,7 @@ impl Loader {
         p.finish(&mut self.ctx);
         let (scoring, refs) = match scoring_value {
             Some(v) => scoring::scoring(v, &mut self.ctx),
-            None => Default::default(),
+            None => (scoring::defaults(), refs::Refs::default()),
         };
         refs::check(&scoring, &refs, &self.questions, &mut self.ctx);
         Some(Survey { id, version, hash: hash::canonical_hash(value), title, description, pages, scoring })

@@ -13,9 +13,15 @@ use crate::survey::{
     ParseError, ScoringSpec,
 };
 
+/// The scoring of a survey without a `scoring` object: no indicators, box
+/// size 2, results not shown.
+pub(super) fn defaults() -> ScoringSpec {
+    ScoringSpec { box_size: 2, ..ScoringSpec::default() }
+}
+
 /// Parses `scoring`; a part with errors is left out (the errors are kept).
 pub(super) fn scoring(value: &Value, ctx: &mut Ctx) -> (ScoringSpec, Refs) {
-    let mut spec = ScoringSpec { box_size: 2, ..ScoringSpec::default() };
+    let mut spec = defaults();
     let mut refs = Refs::default();
     let Some(mut p) = Props::new(value, "scoring".to_owned(), ctx) else {
         return (spec, refs);
