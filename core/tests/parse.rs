@@ -1,5 +1,7 @@
 //! Tests of `survey::parse`, the strict loader: one module per concern.
 
+#[path = "parse/docs.rs"]
+mod docs;
 #[path = "parse/errors.rs"]
 mod errors;
 #[path = "parse/hash.rs"]
