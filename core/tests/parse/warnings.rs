@@ -32,27 +32,28 @@ fn ignored_properties_are_reported_at_every_level() {
       }
     }"#;
     let (_, warnings) = ok(json);
+    // In document order: each object's own properties before those inside it.
     let expected = [
-        ignored("pages[0].elements[0].elements[0] \"q1\".choices[0]", "visibleIf"),
-        ignored("pages[0].elements[0].elements[0] \"q1\"", "colCount"),
-        ignored("pages[0].elements[0].elements[0] \"q1\"", "showOtherItem"),
-        ignored("pages[0].elements[0]", "state"),
-        ignored("pages[0].elements[1] \"m\".rows[0]", "imageLink"),
-        ignored("pages[0].elements[1] \"m\"", "isAllRowRequired"),
-        ignored("pages[0].elements[2] \"b\"", "valueTrue"),
-        ignored("pages[0]", "navigationTitle"),
         ignored("survey", "locale"),
         ignored("survey", "logo"),
         ignored("survey", "showProgressBar"),
-        ignored("scoring.indicators[0] \"s\".children[0]", "comment"),
-        ignored("scoring.indicators[0] \"s\"", "note"),
-        ignored("scoring.grades.bands[0] \"A\"", "color"),
-        ignored("scoring.grades", "style"),
+        ignored("pages[0]", "navigationTitle"),
+        ignored("pages[0].elements[0]", "state"),
+        ignored("pages[0].elements[0].elements[0] \"q1\"", "colCount"),
+        ignored("pages[0].elements[0].elements[0] \"q1\"", "showOtherItem"),
+        ignored("pages[0].elements[0].elements[0] \"q1\".choices[0]", "visibleIf"),
+        ignored("pages[0].elements[1] \"m\"", "isAllRowRequired"),
+        ignored("pages[0].elements[1] \"m\".rows[0]", "imageLink"),
+        ignored("pages[0].elements[2] \"b\"", "valueTrue"),
         ignored("scoring", "colour"),
+        ignored("scoring.indicators[0] \"s\"", "note"),
+        ignored("scoring.indicators[0] \"s\".children[0]", "comment"),
+        ignored("scoring.grades", "style"),
+        ignored("scoring.grades.bands[0] \"A\"", "color"),
     ];
     assert_eq!(warnings, expected);
     assert_eq!(
-        warnings[2].to_string(),
+        warnings[6].to_string(),
         r#"pages[0].elements[0].elements[0] "q1": property "showOtherItem" is ignored by Canvass"#
     );
 }

@@ -68,6 +68,16 @@ impl Ctx {
     pub fn warn(&mut self, warning: ParseWarning) {
         self.warnings.push(warning);
     }
+
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len()
+    }
+
+    /// Inserts `warnings` at position `at` (clamped to the end).
+    pub fn warn_at(&mut self, at: usize, warnings: Vec<ParseWarning>) {
+        let at = at.min(self.warnings.len());
+        self.warnings.splice(at..at, warnings);
+    }
 }
 
 /// What the cross-reference checks need to know about a question.

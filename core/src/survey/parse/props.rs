@@ -15,13 +15,16 @@ pub(super) struct Props<'a> {
     /// The place for messages, e.g. `pages[0].elements[2] "q3"`.
     pub place: String,
     asked: Vec<&'static str>,
+    /// Where this object's warnings go in the list: before those of the
+    /// objects inside it, so that warnings read in document order.
+    warnings_at: usize,
 }
 
 impl<'a> Props<'a> {
     /// Starts reading `value`, or reports that it is not an object.
     pub fn new(value: &'a Value, place: String, ctx: &mut Ctx) -> Option<Props<'a>> {
         match value {
-            Value::Object(map) => Some(Props { map, place, asked: Vec::new() }),
+            Value::Object(map) => Some(Props { map, place, asked: Vec::new(), warnings_at: ctx.warning_count() }),
             other => {
                 ctx.error(ParseError::NotAnObject { path: place, found: describe(other) });
                 None
@@ -151,17 +154,19 @@ impl<'a> Props<'a> {
 
     /// Warns about every property that was not read.
     pub fn finish(self, ctx: &mut Ctx) {
+        let mut warnings = Vec::new();
         for key in self.map.keys() {
             if self.asked.contains(&key.as_str()) {
                 continue;
             }
             let path = self.place.clone();
             let property = key.clone();
-            ctx.warn(match self.asked.iter().find(|known| looks_like(key, known)) {
+            warnings.push(match self.asked.iter().find(|known| looks_like(key, known)) {
                 Some(suggestion) => ParseWarning::Misspelt { path, property, suggestion },
                 None => ParseWarning::Ignored { path, property },
             });
         }
+        ctx.warn_at(self.warnings_at, warnings);
     }
 }
 
