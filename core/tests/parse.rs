@@ -39,7 +39,11 @@ fn err(json: &str) -> Vec<String> {
             assert!(!errors.is_empty(), "an Err must hold at least one error");
             for e in &errors {
                 let message = e.to_string();
-                assert!(message.starts_with(&format!("{}: ", e.path())), "{message:?} does not start with {:?}", e.path());
+                assert!(
+                    message.starts_with(&format!("{}: ", e.path())),
+                    "{message:?} does not start with {:?}",
+                    e.path()
+                );
             }
             errors.iter().map(ToString::to_string).collect()
         }

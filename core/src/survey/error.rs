@@ -15,7 +15,11 @@
 pub enum ParseError {
     /// The text is not JSON at all; serde's position is the only place there is.
     #[error("survey: not valid JSON at line {line}, column {column}: {message}")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
 
     /// The survey, a page, an element, a choice object, an indicator … is not
     /// a JSON object.
@@ -24,11 +28,21 @@ pub enum ParseError {
 
     /// A property (or an array entry, `choices[3]`) has the wrong JSON type.
     #[error("{path}: {property} must be {expected}, found {found}")]
-    WrongType { path: String, property: String, expected: &'static str, found: String },
+    WrongType {
+        path: String,
+        property: String,
+        expected: &'static str,
+        found: String,
+    },
 
     /// A property that must be one of a few words has another value.
     #[error("{path}: {property} must be one of {allowed}, found {found}")]
-    NotOneOf { path: String, property: String, allowed: &'static str, found: String },
+    NotOneOf {
+        path: String,
+        property: String,
+        allowed: &'static str,
+        found: String,
+    },
 
     /// A required property is absent (or null).
     #[error("{path}: {property} is required")]
@@ -40,7 +54,11 @@ pub enum ParseError {
 
     /// Two properties that exclude each other are both given.
     #[error("{path}: {first} and {second} cannot both be given")]
-    Conflict { path: String, first: String, second: String },
+    Conflict {
+        path: String,
+        first: String,
+        second: String,
+    },
 
     /// `type` names a question type Canvass does not render.
     #[error("{path}: unknown question type {type_name:?}")]
@@ -48,12 +66,20 @@ pub enum ParseError {
 
     /// Two questions share a name: answers are keyed by name.
     #[error("{path}: question name {name:?} is already used at {first}")]
-    DuplicateQuestion { path: String, name: String, first: String },
+    DuplicateQuestion {
+        path: String,
+        name: String,
+        first: String,
+    },
 
     /// A question and an indicator share a name: items and indicators share
     /// one namespace in reports.
     #[error("{path}: question name {name:?} is also the name of the indicator at {indicator}")]
-    QuestionNamedLikeIndicator { path: String, name: String, indicator: String },
+    QuestionNamedLikeIndicator {
+        path: String,
+        name: String,
+        indicator: String,
+    },
 
     /// A choice object without `value`: there is nothing to store as the answer.
     #[error("{path}: choice has no value")]
@@ -62,7 +88,11 @@ pub enum ParseError {
     /// Two choices (or matrix rows) of one question have the same value (as
     /// text: `1` and `"1"` are the same key in an export).
     #[error("{path}: duplicate value {value} (also at {first})")]
-    DuplicateValue { path: String, value: String, first: String },
+    DuplicateValue {
+        path: String,
+        value: String,
+        first: String,
+    },
 
     /// `rateStep` is zero or negative: the scale would never end.
     #[error("{path}: rateStep ({step}) must be greater than 0")]
@@ -82,11 +112,19 @@ pub enum ParseError {
 
     /// A boolean declares one of `scoreTrue` / `scoreFalse` only (DOMAIN 2).
     #[error("{path}: {given} is given without {missing}; give both or neither")]
-    BooleanScore { path: String, given: &'static str, missing: &'static str },
+    BooleanScore {
+        path: String,
+        given: &'static str,
+        missing: &'static str,
+    },
 
     /// A weight below zero.
     #[error("{path}: {property} ({weight}) must not be negative")]
-    NegativeWeight { path: String, property: String, weight: f64 },
+    NegativeWeight {
+        path: String,
+        property: String,
+        weight: f64,
+    },
 
     /// `minAnswered` is a share, so it lies in [0, 1].
     #[error("{path}: minAnswered ({value}) must be between 0 and 1")]
@@ -98,7 +136,11 @@ pub enum ParseError {
 
     /// Two indicators share a name.
     #[error("{path}: indicator name {name:?} is already used at {first}")]
-    DuplicateIndicator { path: String, name: String, first: String },
+    DuplicateIndicator {
+        path: String,
+        name: String,
+        first: String,
+    },
 
     /// An indicator child names neither a question nor an indicator.
     #[error("{path}: child must name a question or an indicator")]
@@ -114,11 +156,19 @@ pub enum ParseError {
 
     /// A child names a row the matrix does not have.
     #[error("{path}: matrix {matrix:?} has no row {row:?}")]
-    UnknownRow { path: String, matrix: String, row: String },
+    UnknownRow {
+        path: String,
+        matrix: String,
+        row: String,
+    },
 
     /// A child names a row of a question that is not a matrix.
     #[error("{path}: question {name:?} is not a matrix, so it has no row {row:?}")]
-    NotAMatrix { path: String, name: String, row: String },
+    NotAMatrix {
+        path: String,
+        name: String,
+        row: String,
+    },
 
     /// `scoring.weights` names an indicator that another indicator contains:
     /// top-level weights would not apply to it.
@@ -126,12 +176,23 @@ pub enum ParseError {
     NotTopLevel { path: String, name: String },
 
     /// An AHP matrix whose shape does not match the things it compares.
-    #[error("{path}: ahp must be a {size}×{size} matrix, one row and column per {per}, but {problem}")]
-    AhpShape { path: String, size: usize, per: &'static str, problem: String },
+    #[error(
+        "{path}: ahp must be a {size}×{size} matrix, one row and column per {per}, but {problem}"
+    )]
+    AhpShape {
+        path: String,
+        size: usize,
+        per: &'static str,
+        problem: String,
+    },
 
     /// Two grade bands share a name.
     #[error("{path}: band name {name:?} is already used at {first}")]
-    DuplicateBand { path: String, name: String, first: String },
+    DuplicateBand {
+        path: String,
+        name: String,
+        first: String,
+    },
 }
 
 impl ParseError {
@@ -186,11 +247,19 @@ pub enum ParseWarning {
 
     /// An unknown property one typo away from one Canvass reads here.
     #[error("{path}: property {property:?} is ignored by Canvass (did you mean {suggestion:?}?)")]
-    Misspelt { path: String, property: String, suggestion: &'static str },
+    Misspelt {
+        path: String,
+        property: String,
+        suggestion: &'static str,
+    },
 
     /// A property that another one overrides (`rateMin` beside `rateValues`).
     #[error("{path}: property {property:?} is ignored because {by:?} is given")]
-    Overridden { path: String, property: String, by: &'static str },
+    Overridden {
+        path: String,
+        property: String,
+        by: &'static str,
+    },
 }
 
 impl ParseWarning {

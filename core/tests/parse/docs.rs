@@ -44,7 +44,10 @@ fn schema() -> Value {
 #[test]
 fn the_schema_lists_exactly_the_question_types_the_loader_reads() {
     let schema = schema();
-    let types = schema["$defs"]["question"]["properties"]["type"]["enum"].as_array().expect("type enum").clone();
+    let types = schema["$defs"]["question"]["properties"]["type"]["enum"]
+        .as_array()
+        .expect("type enum")
+        .clone();
     assert_eq!(types.len(), 9);
     for t in &types {
         let t = t.as_str().unwrap();
@@ -68,10 +71,14 @@ fn the_schema_lists_exactly_the_input_types_the_loader_reads() {
         .iter()
         .find(|rule| rule["if"]["properties"]["type"]["const"] == "text")
         .expect("a rule for text questions");
-    let input_types = text_rule["then"]["properties"]["inputType"]["enum"].as_array().unwrap();
+    let input_types = text_rule["then"]["properties"]["inputType"]["enum"]
+        .as_array()
+        .unwrap();
     let names: Vec<&str> = input_types.iter().map(|v| v.as_str().unwrap()).collect();
     assert_eq!(names, ["text", "number", "date", "email", "tel"]);
     for name in names {
-        ok(&page(&format!(r#"{{"type": "text", "name": "q", "inputType": "{name}"}}"#)));
+        ok(&page(&format!(
+            r#"{{"type": "text", "name": "q", "inputType": "{name}"}}"#
+        )));
     }
 }

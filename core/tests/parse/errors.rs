@@ -152,7 +152,10 @@ fn all_errors_are_collected_not_just_the_first() {
         r#"scoring.indicators[0] "s".children[0]: question "nope" does not exist"#,
     ];
     for e in expected {
-        assert!(messages.iter().any(|m| m.starts_with(e)), "missing {e:?} in {messages:#?}");
+        assert!(
+            messages.iter().any(|m| m.starts_with(e)),
+            "missing {e:?} in {messages:#?}"
+        );
     }
     assert_eq!(messages.len(), expected.len(), "{messages:#?}");
 }
@@ -160,5 +163,8 @@ fn all_errors_are_collected_not_just_the_first() {
 #[test]
 fn malformed_json_gives_one_error_with_line_and_column() {
     let messages = err("{\n  \"title\": \"x\",\n  \"pages\": [,]\n}");
-    assert_eq!(messages, ["survey: not valid JSON at line 3, column 13: expected value"]);
+    assert_eq!(
+        messages,
+        ["survey: not valid JSON at line 3, column 13: expected value"]
+    );
 }

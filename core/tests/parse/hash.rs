@@ -17,14 +17,20 @@ fn hash_ignores_whitespace_and_key_order() {
     let (b, _) = ok(reordered);
     assert_eq!(a.hash, b.hash);
     assert_eq!(a.hash.len(), 64);
-    assert!(a.hash.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    assert!(a
+        .hash
+        .chars()
+        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
 }
 
 #[test]
 fn hash_is_sha256_of_the_compact_sorted_json() {
     let (survey, _) = ok(SURVEY);
     let canonical = r#"{"elements":[{"name":"b","title":{"default":"Yes?","zh-cn":"是否"},"type":"boolean"}],"title":"T"}"#;
-    let expected: String = Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let expected: String = Sha256::digest(canonical.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     assert_eq!(survey.hash, expected);
 }
 
@@ -35,7 +41,10 @@ fn hash_changes_with_any_content_change() {
         SURVEY.replace(r#""title": "T""#, r#""title": "T2""#),
         SURVEY.replace("是否", "是"),
         SURVEY.replace(r#""name": "b""#, r#""name": "b", "isRequired": false"#),
-        SURVEY.replace(r#""title": "T""#, r#""title": "T", "showProgressBar": "top""#),
+        SURVEY.replace(
+            r#""title": "T""#,
+            r#""title": "T", "showProgressBar": "top""#,
+        ),
     ];
     for changed in changes {
         let (other, _) = ok(&changed);

@@ -11,13 +11,16 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("JSON numbers are finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON numbers are finite", |f| f.is_finite())
+            .prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::btree_map(".{0,8}", inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(".{0,8}", inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -25,15 +28,72 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// The words of the survey format, so that generated values reach deep
 /// into the loader instead of failing at the top.
 const KEYS: &[&str] = &[
-    "pages", "elements", "type", "name", "title", "choices", "value", "text", "score", "notApplicable",
-    "rateMin", "rateMax", "rateStep", "rateValues", "rows", "columns", "inputType", "min", "max",
-    "scoreTrue", "scoreFalse", "isRequired", "weight", "boxSize", "scoring", "indicators", "children",
-    "question", "indicator", "row", "ahp", "weights", "minAnswered", "grades", "basis", "bands",
-    "overallQuestion", "showScore", "version", "id", "default", "zh-cn", "visibleIf",
+    "pages",
+    "elements",
+    "type",
+    "name",
+    "title",
+    "choices",
+    "value",
+    "text",
+    "score",
+    "notApplicable",
+    "rateMin",
+    "rateMax",
+    "rateStep",
+    "rateValues",
+    "rows",
+    "columns",
+    "inputType",
+    "min",
+    "max",
+    "scoreTrue",
+    "scoreFalse",
+    "isRequired",
+    "weight",
+    "boxSize",
+    "scoring",
+    "indicators",
+    "children",
+    "question",
+    "indicator",
+    "row",
+    "ahp",
+    "weights",
+    "minAnswered",
+    "grades",
+    "basis",
+    "bands",
+    "overallQuestion",
+    "showScore",
+    "version",
+    "id",
+    "default",
+    "zh-cn",
+    "visibleIf",
 ];
 const WORDS: &[&str] = &[
-    "radiogroup", "dropdown", "checkbox", "ranking", "rating", "boolean", "text", "comment", "matrix",
-    "panel", "number", "date", "score", "total", "q1", "q2", "m1", "r1", "s", "优", "",
+    "radiogroup",
+    "dropdown",
+    "checkbox",
+    "ranking",
+    "rating",
+    "boolean",
+    "text",
+    "comment",
+    "matrix",
+    "panel",
+    "number",
+    "date",
+    "score",
+    "total",
+    "q1",
+    "q2",
+    "m1",
+    "r1",
+    "s",
+    "优",
+    "",
 ];
 
 fn survey_like() -> impl Strategy<Value = Value> {
@@ -48,7 +108,12 @@ fn survey_like() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec((prop::sample::select(KEYS), inner), 0..8).prop_map(|entries| {
-                Value::Object(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<_, _>>())
+                Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect::<Map<_, _>>(),
+                )
             }),
         ]
     })
@@ -61,14 +126,22 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(survey.hash.len(), 64);
             for w in warnings {
                 let message = w.to_string();
-                prop_assert!(message.starts_with(&format!("{}: ", w.path())), "{}", message);
+                prop_assert!(
+                    message.starts_with(&format!("{}: ", w.path())),
+                    "{}",
+                    message
+                );
             }
         }
         Err(errors) => {
             prop_assert!(!errors.is_empty());
             for e in errors {
                 let message = e.to_string();
-                prop_assert!(message.starts_with(&format!("{}: ", e.path())), "{}", message);
+                prop_assert!(
+                    message.starts_with(&format!("{}: ", e.path())),
+                    "{}",
+                    message
+                );
             }
         }
     }
@@ -112,7 +185,16 @@ fn survey_like_values_sometimes_load() {
     let mut runner = TestRunner::deterministic();
     let strategy = survey_like();
     let loaded = (0..2000)
-        .filter(|_| parse(&strategy.new_tree(&mut runner).unwrap().current().to_string()).is_ok())
+        .filter(|_| {
+            parse(
+                &strategy
+                    .new_tree(&mut runner)
+                    .unwrap()
+                    .current()
+                    .to_string(),
+            )
+            .is_ok()
+        })
         .count();
     assert!(loaded > 0, "no generated survey loaded");
 }

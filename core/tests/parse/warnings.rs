@@ -6,7 +6,10 @@ use canvass_core::survey::ParseWarning;
 use super::ok;
 
 fn ignored(path: &str, property: &str) -> ParseWarning {
-    ParseWarning::Ignored { path: path.into(), property: property.into() }
+    ParseWarning::Ignored {
+        path: path.into(),
+        property: property.into(),
+    }
 }
 
 #[test]
@@ -41,7 +44,10 @@ fn ignored_properties_are_reported_at_every_level() {
         ignored("pages[0].elements[0]", "state"),
         ignored("pages[0].elements[0].elements[0] \"q1\"", "colCount"),
         ignored("pages[0].elements[0].elements[0] \"q1\"", "showOtherItem"),
-        ignored("pages[0].elements[0].elements[0] \"q1\".choices[0]", "visibleIf"),
+        ignored(
+            "pages[0].elements[0].elements[0] \"q1\".choices[0]",
+            "visibleIf",
+        ),
         ignored("pages[0].elements[1] \"m\"", "isAllRowRequired"),
         ignored("pages[0].elements[1] \"m\".rows[0]", "imageLink"),
         ignored("pages[0].elements[2] \"b\"", "valueTrue"),
@@ -60,36 +66,52 @@ fn ignored_properties_are_reported_at_every_level() {
 
 #[test]
 fn a_likely_typo_of_a_canvass_property_is_pointed_out() {
-    let (survey, warnings) = ok(r#"{"elements": [{"type": "comment", "name": "c", "isRequried": true}]}"#);
-    assert!(!survey.questions()[0].is_required, "a misspelt property is not guessed");
+    let (survey, warnings) =
+        ok(r#"{"elements": [{"type": "comment", "name": "c", "isRequried": true}]}"#);
+    assert!(
+        !survey.questions()[0].is_required,
+        "a misspelt property is not guessed"
+    );
     assert_eq!(
         warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        [r#"elements[0] "c": property "isRequried" is ignored by Canvass (did you mean "isRequired"?)"#]
+        [
+            r#"elements[0] "c": property "isRequried" is ignored by Canvass (did you mean "isRequired"?)"#
+        ]
     );
-    let (_, warnings) = ok(r#"{"elements": [{"type": "radiogroup", "name": "c", "choices": [{"value": 1, "scores": 3}]}]}"#);
+    let (_, warnings) = ok(
+        r#"{"elements": [{"type": "radiogroup", "name": "c", "choices": [{"value": 1, "scores": 3}]}]}"#,
+    );
     assert_eq!(
         warnings,
-        [ParseWarning::Misspelt { path: r#"elements[0] "c".choices[0]"#.into(), property: "scores".into(), suggestion: "score" }]
+        [ParseWarning::Misspelt {
+            path: r#"elements[0] "c".choices[0]"#.into(),
+            property: "scores".into(),
+            suggestion: "score"
+        }]
     );
 }
 
 #[test]
 fn rate_bounds_beside_rate_values_are_reported_as_overridden() {
-    let (survey, warnings) =
-        ok(r#"{"elements": [{"type": "rating", "name": "r", "rateMin": 0, "rateMax": 10, "rateValues": [1, 2, 3]}]}"#);
-    assert_eq!(survey.questions()[0].kind.clone(), canvass_core::survey::QuestionKind::Rating {
-        points: [1, 2, 3]
-            .into_iter()
-            .map(|v| canvass_core::survey::Choice {
-                value: v.into(),
-                text: canvass_core::survey::LocalizedText::plain(v.to_string()),
-                score: None,
-                not_applicable: false,
-            })
-            .collect(),
-        min_label: None,
-        max_label: None,
-    });
+    let (survey, warnings) = ok(
+        r#"{"elements": [{"type": "rating", "name": "r", "rateMin": 0, "rateMax": 10, "rateValues": [1, 2, 3]}]}"#,
+    );
+    assert_eq!(
+        survey.questions()[0].kind.clone(),
+        canvass_core::survey::QuestionKind::Rating {
+            points: [1, 2, 3]
+                .into_iter()
+                .map(|v| canvass_core::survey::Choice {
+                    value: v.into(),
+                    text: canvass_core::survey::LocalizedText::plain(v.to_string()),
+                    score: None,
+                    not_applicable: false,
+                })
+                .collect(),
+            min_label: None,
+            max_label: None,
+        }
+    );
     let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         messages,
@@ -102,9 +124,13 @@ fn rate_bounds_beside_rate_values_are_reported_as_overridden() {
 
 #[test]
 fn min_and_max_are_read_only_for_number_input() {
-    let (survey, warnings) = ok(r#"{"elements": [{"type": "text", "name": "d", "inputType": "date", "min": "2024-01-01"}]}"#);
+    let (survey, warnings) = ok(
+        r#"{"elements": [{"type": "text", "name": "d", "inputType": "date", "min": "2024-01-01"}]}"#,
+    );
     assert_eq!(warnings, [ignored(r#"elements[0] "d""#, "min")]);
-    let canvass_core::survey::QuestionKind::Text { min, .. } = &survey.questions()[0].kind else { panic!("text") };
+    let canvass_core::survey::QuestionKind::Text { min, .. } = &survey.questions()[0].kind else {
+        panic!("text")
+    };
     assert_eq!(*min, None);
 }
 

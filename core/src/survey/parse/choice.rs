@@ -22,14 +22,24 @@ pub(super) fn choices(p: &mut Props, key: &'static str, ctx: &mut Ctx) -> Option
 pub(super) fn matrix_rows(p: &mut Props, ctx: &mut Ctx) -> Option<Vec<MatrixRow>> {
     let items = required_array(p, "rows", ctx)?;
     let rows = option_list(items, &p.place, "rows", false, ctx)?;
-    Some(rows.into_iter().map(|c| MatrixRow { value: c.value, text: c.text }).collect())
+    Some(
+        rows.into_iter()
+            .map(|c| MatrixRow {
+                value: c.value,
+                text: c.text,
+            })
+            .collect(),
+    )
 }
 
 fn required_array<'a>(p: &mut Props<'a>, key: &'static str, ctx: &mut Ctx) -> Option<&'a [Value]> {
     let present = p.has(key);
     let items = p.array(key, ctx);
     if !present {
-        ctx.error(ParseError::Missing { path: p.place.clone(), property: key.to_owned() });
+        ctx.error(ParseError::Missing {
+            path: p.place.clone(),
+            property: key.to_owned(),
+        });
     }
     items
 }
@@ -37,9 +47,18 @@ fn required_array<'a>(p: &mut Props<'a>, key: &'static str, ctx: &mut Ctx) -> Op
 /// Options at `place`.`key`: every entry parsed (all errors reported),
 /// values unique as text (`1` and `"1"` collide: they are one key in an
 /// export). `scored` says whether `score` / `notApplicable` are read.
-fn option_list(items: &[Value], place: &str, key: &str, scored: bool, ctx: &mut Ctx) -> Option<Vec<Choice>> {
+fn option_list(
+    items: &[Value],
+    place: &str,
+    key: &str,
+    scored: bool,
+    ctx: &mut Ctx,
+) -> Option<Vec<Choice>> {
     if items.is_empty() {
-        ctx.error(ParseError::Empty { path: place.to_owned(), property: key.to_owned() });
+        ctx.error(ParseError::Empty {
+            path: place.to_owned(),
+            property: key.to_owned(),
+        });
         return None;
     }
     let mut out = Vec::with_capacity(items.len());
@@ -67,7 +86,13 @@ fn option_list(items: &[Value], place: &str, key: &str, scored: bool, ctx: &mut 
 }
 
 /// One option: a string or number (value = text) or an object.
-fn option(item: &Value, place: &str, property: &str, scored: bool, ctx: &mut Ctx) -> Option<Choice> {
+fn option(
+    item: &Value,
+    place: &str,
+    property: &str,
+    scored: bool,
+    ctx: &mut Ctx,
+) -> Option<Choice> {
     match item {
         Value::String(_) | Value::Number(_) => Some(scalar_choice(item.clone())),
         Value::Object(_) => {
@@ -75,7 +100,9 @@ fn option(item: &Value, place: &str, property: &str, scored: bool, ctx: &mut Ctx
             let mut p = Props::new(item, format!("{place}.{property}"), ctx)?;
             let value = match p.get("value") {
                 None => {
-                    ctx.error(ParseError::ChoiceWithoutValue { path: p.place.clone() });
+                    ctx.error(ParseError::ChoiceWithoutValue {
+                        path: p.place.clone(),
+                    });
                     None
                 }
                 Some(v @ (Value::String(_) | Value::Number(_))) => Some(v.clone()),
@@ -86,7 +113,10 @@ fn option(item: &Value, place: &str, property: &str, scored: bool, ctx: &mut Ctx
             };
             let text = p.text("text", ctx).filter(|t| !t.is_empty());
             let (score, not_applicable) = if scored {
-                (p.number("score", ctx), p.bool("notApplicable", ctx).unwrap_or(false))
+                (
+                    p.number("score", ctx),
+                    p.bool("notApplicable", ctx).unwrap_or(false),
+                )
             } else {
                 (None, false)
             };
@@ -112,7 +142,12 @@ fn option(item: &Value, place: &str, property: &str, scored: bool, ctx: &mut Ctx
 }
 
 fn scalar_choice(value: Value) -> Choice {
-    Choice { text: LocalizedText::plain(value_key(&value)), value, score: None, not_applicable: false }
+    Choice {
+        text: LocalizedText::plain(value_key(&value)),
+        value,
+        score: None,
+        not_applicable: false,
+    }
 }
 
 /// `rating`: `rateValues` as written, else the scale `rateMin` (1) to
@@ -129,7 +164,11 @@ pub(super) fn rating(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
     } else {
         scale(p, ctx)?
     };
-    Some(QuestionKind::Rating { points, min_label, max_label })
+    Some(QuestionKind::Rating {
+        points,
+        min_label,
+        max_label,
+    })
 }
 
 /// The points `min + i·step` up to `max`. Each point is rounded to the
@@ -143,11 +182,18 @@ fn scale(p: &mut Props, ctx: &mut Ctx) -> Option<Vec<Choice>> {
     let (min, max, step) = (min?, max?, step?);
     let mut valid = true;
     if step <= 0.0 {
-        ctx.error(ParseError::RateStep { path: p.place.clone(), step });
+        ctx.error(ParseError::RateStep {
+            path: p.place.clone(),
+            step,
+        });
         valid = false;
     }
     if max < min {
-        ctx.error(ParseError::RateRange { path: p.place.clone(), min, max });
+        ctx.error(ParseError::RateRange {
+            path: p.place.clone(),
+            min,
+            max,
+        });
         valid = false;
     }
     if !valid {
@@ -155,7 +201,10 @@ fn scale(p: &mut Props, ctx: &mut Ctx) -> Option<Vec<Choice>> {
     }
     let count = ((max - min) / step + 1e-9).floor() + 1.0;
     if count > MAX_POINTS {
-        ctx.error(ParseError::TooManyPoints { path: p.place.clone(), count: count.min(u64::MAX as f64) as u64 });
+        ctx.error(ParseError::TooManyPoints {
+            path: p.place.clone(),
+            count: count.min(u64::MAX as f64) as u64,
+        });
         return None;
     }
     let decimals = decimals(min).max(decimals(step));
@@ -178,13 +227,18 @@ fn number_or(p: &mut Props, key: &'static str, default: f64, ctx: &mut Ctx) -> O
 /// Digits after the decimal point in the shortest form of `x` (at most 15).
 fn decimals(x: f64) -> i32 {
     let text = x.to_string();
-    text.split_once('.').map_or(0, |(_, frac)| frac.len().min(15) as i32)
+    text.split_once('.')
+        .map_or(0, |(_, frac)| frac.len().min(15) as i32)
 }
 
 fn round(x: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     let rounded = (x * scale).round() / scale;
-    if rounded.is_finite() { rounded } else { x }
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
+    }
 }
 
 /// A JSON number, an integer when `x` is whole.

@@ -60,7 +60,9 @@ mod tests {
 
     #[test]
     fn canonical_text_equals_serde_json_sorted_output() {
-        let value: Value = serde_json::from_str(r#"{"b":[1,{"z":null,"a":"\u00e9\n"}],"a":1.5,"é":true}"#).unwrap();
+        let value: Value =
+            serde_json::from_str(r#"{"b":[1,{"z":null,"a":"\u00e9\n"}],"a":1.5,"é":true}"#)
+                .unwrap();
         let mut text = String::new();
         canonical(&value, &mut text);
         assert_eq!(text, serde_json::to_string(&value).unwrap());

@@ -12,7 +12,9 @@
 //! Semantic checks of the scoring (ranges, AHP values, cycles, bands) are the
 //! scoring compiler's, which runs after this.
 
+mod ahp;
 mod choice;
+mod grades;
 mod hash;
 mod props;
 mod question;
@@ -45,7 +47,11 @@ fn syntax_error(e: &serde_json::Error) -> ParseError {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-    ParseError::Syntax { line: e.line(), column: e.column(), message }
+    ParseError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message,
+    }
 }
 
 /// Errors and warnings collected so far.
@@ -112,7 +118,10 @@ impl Loader {
         let title = p.text("title", &mut self.ctx).unwrap_or_default();
         let id = match p.string("id", &mut self.ctx) {
             Some("") => {
-                self.ctx.error(ParseError::Empty { path: p.place.clone(), property: "id".into() });
+                self.ctx.error(ParseError::Empty {
+                    path: p.place.clone(),
+                    property: "id".into(),
+                });
                 String::new()
             }
             Some(id) => id.to_owned(),
@@ -136,7 +145,15 @@ impl Loader {
             None => (scoring::defaults(), refs::Refs::default()),
         };
         refs::check(&scoring, &refs, &self.questions, &mut self.ctx);
-        Some(Survey { id, version, hash: hash::canonical_hash(value), title, description, pages, scoring })
+        Some(Survey {
+            id,
+            version,
+            hash: hash::canonical_hash(value),
+            title,
+            description,
+            pages,
+            scoring,
+        })
     }
 
     /// `pages`, or top-level `elements` as a single page.
@@ -149,17 +166,26 @@ impl Loader {
                 first: "pages".into(),
                 second: "elements".into(),
             }),
-            (None, None) if !p.has("pages") && !p.has("elements") => self.ctx.error(ParseError::Missing {
-                path: p.place.clone(),
-                property: "pages (or elements)".into(),
-            }),
+            (None, None) if !p.has("pages") && !p.has("elements") => {
+                self.ctx.error(ParseError::Missing {
+                    path: p.place.clone(),
+                    property: "pages (or elements)".into(),
+                })
+            }
             _ => {}
         }
         if let Some(pages) = pages {
             if pages.is_empty() {
-                self.ctx.error(ParseError::Empty { path: p.place.clone(), property: "pages".into() });
+                self.ctx.error(ParseError::Empty {
+                    path: p.place.clone(),
+                    property: "pages".into(),
+                });
             }
-            return pages.iter().enumerate().filter_map(|(i, v)| self.page(i, v)).collect();
+            return pages
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| self.page(i, v))
+                .collect();
         }
         match elements {
             Some(items) => vec![Page {
@@ -176,20 +202,35 @@ impl Loader {
     fn page(&mut self, index: usize, value: &Value) -> Option<Page> {
         let path = format!("pages[{index}]");
         let mut p = Props::new(value, path.clone(), &mut self.ctx)?;
-        let name = p.string("name", &mut self.ctx).map_or_else(|| format!("page{}", index + 1), str::to_owned);
+        let name = p
+            .string("name", &mut self.ctx)
+            .map_or_else(|| format!("page{}", index + 1), str::to_owned);
         let title = p.text("title", &mut self.ctx);
         let description = p.text("description", &mut self.ctx);
         let visible_if = p.expression("visibleIf", &mut self.ctx);
-        let elements = p.array("elements", &mut self.ctx).map(|items| self.elements(items, &path)).unwrap_or_default();
+        let elements = p
+            .array("elements", &mut self.ctx)
+            .map(|items| self.elements(items, &path))
+            .unwrap_or_default();
         p.finish(&mut self.ctx);
-        Some(Page { name, title, description, elements, visible_if })
+        Some(Page {
+            name,
+            title,
+            description,
+            elements,
+            visible_if,
+        })
     }
 
     /// The elements of a page or panel at `base` (empty for the top level).
     fn elements(&mut self, items: &[Value], base: &str) -> Vec<Element> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = if base.is_empty() { format!("elements[{i}]") } else { format!("{base}.elements[{i}]") };
+            let path = if base.is_empty() {
+                format!("elements[{i}]")
+            } else {
+                format!("{base}.elements[{i}]")
+            };
             if let Some(element) = self.element(item, path) {
                 out.push(element);
             }
@@ -204,7 +245,10 @@ impl Loader {
             Some(t) => t,
             None => {
                 if !p.has("type") {
-                    self.ctx.error(ParseError::Missing { path: p.place.clone(), property: "type".into() });
+                    self.ctx.error(ParseError::Missing {
+                        path: p.place.clone(),
+                        property: "type".into(),
+                    });
                 }
                 return None;
             }
@@ -217,13 +261,25 @@ impl Loader {
 
     fn panel(&mut self, mut p: Props, path: String) -> Option<Panel> {
         self.panels += 1;
-        let name = p.string("name", &mut self.ctx).map_or_else(|| format!("panel{}", self.panels), str::to_owned);
+        let name = p
+            .string("name", &mut self.ctx)
+            .map_or_else(|| format!("panel{}", self.panels), str::to_owned);
         let title = p.text("title", &mut self.ctx);
         let description = p.text("description", &mut self.ctx);
         let visible_if = p.expression("visibleIf", &mut self.ctx);
-        let elements = p.array("elements", &mut self.ctx).map(|items| self.elements(items, &path)).unwrap_or_default();
+        let elements = p
+            .array("elements", &mut self.ctx)
+            .map(|items| self.elements(items, &path))
+            .unwrap_or_default();
         p.finish(&mut self.ctx);
-        Some(Panel { name, title, description, elements, visible_if, path })
+        Some(Panel {
+            name,
+            title,
+            description,
+            elements,
+            visible_if,
+            path,
+        })
     }
 }
 
@@ -240,7 +296,11 @@ fn slug(title: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() { "survey".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "survey".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 #[cfg(test)]

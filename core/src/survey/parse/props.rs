@@ -24,9 +24,17 @@ impl<'a> Props<'a> {
     /// Starts reading `value`, or reports that it is not an object.
     pub fn new(value: &'a Value, place: String, ctx: &mut Ctx) -> Option<Props<'a>> {
         match value {
-            Value::Object(map) => Some(Props { map, place, asked: Vec::new(), warnings_at: ctx.warning_count() }),
+            Value::Object(map) => Some(Props {
+                map,
+                place,
+                asked: Vec::new(),
+                warnings_at: ctx.warning_count(),
+            }),
             other => {
-                ctx.error(ParseError::NotAnObject { path: place, found: describe(other) });
+                ctx.error(ParseError::NotAnObject {
+                    path: place,
+                    found: describe(other),
+                });
                 None
             }
         }
@@ -45,7 +53,13 @@ impl<'a> Props<'a> {
     }
 
     /// Reports a wrong type for `property` (a key or `key[3]`).
-    pub fn wrong(&self, ctx: &mut Ctx, property: impl Into<String>, expected: &'static str, found: &Value) {
+    pub fn wrong(
+        &self,
+        ctx: &mut Ctx,
+        property: impl Into<String>,
+        expected: &'static str,
+        found: &Value,
+    ) {
         ctx.error(ParseError::WrongType {
             path: self.place.clone(),
             property: property.into(),
@@ -116,7 +130,11 @@ impl<'a> Props<'a> {
     pub fn weight(&mut self, key: &'static str, ctx: &mut Ctx) -> Option<f64> {
         let weight = self.number(key, ctx)?;
         if weight < 0.0 {
-            ctx.error(ParseError::NegativeWeight { path: self.place.clone(), property: key.to_owned(), weight });
+            ctx.error(ParseError::NegativeWeight {
+                path: self.place.clone(),
+                property: key.to_owned(),
+                weight,
+            });
             return None;
         }
         Some(weight)
@@ -126,7 +144,10 @@ impl<'a> Props<'a> {
     pub fn min_answered(&mut self, ctx: &mut Ctx) -> Option<f64> {
         let value = self.number("minAnswered", ctx)?;
         if !(0.0..=1.0).contains(&value) {
-            ctx.error(ParseError::MinAnswered { path: self.place.clone(), value });
+            ctx.error(ParseError::MinAnswered {
+                path: self.place.clone(),
+                value,
+            });
             return None;
         }
         Some(value)
@@ -135,11 +156,16 @@ impl<'a> Props<'a> {
     /// `boxSize`: a whole number of scale points from 1 (`2.0` counts as 2).
     pub fn box_size(&mut self, ctx: &mut Ctx) -> Option<u32> {
         let value = self.get("boxSize")?;
-        let size = value.as_f64().filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX));
+        let size = value
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX));
         match size {
             Some(n) => Some(n as u32),
             None => {
-                ctx.error(ParseError::BoxSize { path: self.place.clone(), found: describe(value) });
+                ctx.error(ParseError::BoxSize {
+                    path: self.place.clone(),
+                    found: describe(value),
+                });
                 None
             }
         }
@@ -148,7 +174,11 @@ impl<'a> Props<'a> {
     /// Marks `key` read and, when it is present, warns that `by` overrides it.
     pub fn overridden(&mut self, key: &'static str, by: &'static str, ctx: &mut Ctx) {
         if self.get(key).is_some() {
-            ctx.warn(ParseWarning::Overridden { path: self.place.clone(), property: key.to_owned(), by });
+            ctx.warn(ParseWarning::Overridden {
+                path: self.place.clone(),
+                property: key.to_owned(),
+                by,
+            });
         }
     }
 
@@ -161,10 +191,16 @@ impl<'a> Props<'a> {
             }
             let path = self.place.clone();
             let property = key.clone();
-            warnings.push(match self.asked.iter().find(|known| looks_like(key, known)) {
-                Some(suggestion) => ParseWarning::Misspelt { path, property, suggestion },
-                None => ParseWarning::Ignored { path, property },
-            });
+            warnings.push(
+                match self.asked.iter().find(|known| looks_like(key, known)) {
+                    Some(suggestion) => ParseWarning::Misspelt {
+                        path,
+                        property,
+                        suggestion,
+                    },
+                    None => ParseWarning::Ignored { path, property },
+                },
+            );
         }
         ctx.warn_at(self.warnings_at, warnings);
     }
@@ -172,7 +208,12 @@ impl<'a> Props<'a> {
 
 /// A localisable string: a plain string (stored as `default`) or an object
 /// of locale → string.
-pub(super) fn localized(value: &Value, place: &str, key: &str, ctx: &mut Ctx) -> Option<LocalizedText> {
+pub(super) fn localized(
+    value: &Value,
+    place: &str,
+    key: &str,
+    ctx: &mut Ctx,
+) -> Option<LocalizedText> {
     match value {
         Value::String(s) => Some(LocalizedText::plain(s.clone())),
         Value::Object(map) => {
@@ -247,7 +288,9 @@ fn osa_distance(a: &[char], b: &[char]) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }

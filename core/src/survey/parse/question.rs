@@ -9,7 +9,12 @@ impl Loader {
     /// Parses the question read by `p` at `path` (its place in messages is
     /// `p.place`, the path with the name). Registers its name for the
     /// duplicate and cross-reference checks.
-    pub(super) fn question(&mut self, mut p: Props, path: String, type_name: &str) -> Option<Question> {
+    pub(super) fn question(
+        &mut self,
+        mut p: Props,
+        path: String,
+        type_name: &str,
+    ) -> Option<Question> {
         let ctx = &mut self.ctx;
         let name = question_name(&mut p, ctx);
         let title = p.text("title", ctx).filter(|t| !t.is_empty());
@@ -58,7 +63,14 @@ impl Loader {
             _ => None,
         };
         let broken = kind.is_none() && type_name == "matrix";
-        self.questions.insert(name.to_owned(), QuestionInfo { place: place.to_owned(), rows, broken });
+        self.questions.insert(
+            name.to_owned(),
+            QuestionInfo {
+                place: place.to_owned(),
+                rows,
+                broken,
+            },
+        );
     }
 }
 
@@ -66,9 +78,15 @@ impl Loader {
 fn question_name(p: &mut Props, ctx: &mut Ctx) -> Option<String> {
     let present = p.has("name");
     match p.string("name", ctx) {
-        Some("") => ctx.error(ParseError::Empty { path: p.place.clone(), property: "name".into() }),
+        Some("") => ctx.error(ParseError::Empty {
+            path: p.place.clone(),
+            property: "name".into(),
+        }),
         Some(name) => return Some(name.to_owned()),
-        None if !present => ctx.error(ParseError::Missing { path: p.place.clone(), property: "name".into() }),
+        None if !present => ctx.error(ParseError::Missing {
+            path: p.place.clone(),
+            property: "name".into(),
+        }),
         None => {}
     }
     None
@@ -77,21 +95,37 @@ fn question_name(p: &mut Props, ctx: &mut Ctx) -> Option<String> {
 /// The type-specific part of a question.
 fn kind(p: &mut Props, type_name: &str, ctx: &mut Ctx) -> Option<QuestionKind> {
     Some(match type_name {
-        "radiogroup" => QuestionKind::RadioGroup { choices: choices(p, "choices", ctx)? },
-        "dropdown" => QuestionKind::Dropdown { choices: choices(p, "choices", ctx)? },
-        "checkbox" => QuestionKind::Checkbox { choices: choices(p, "choices", ctx)? },
-        "ranking" => QuestionKind::Ranking { choices: choices(p, "choices", ctx)? },
+        "radiogroup" => QuestionKind::RadioGroup {
+            choices: choices(p, "choices", ctx)?,
+        },
+        "dropdown" => QuestionKind::Dropdown {
+            choices: choices(p, "choices", ctx)?,
+        },
+        "checkbox" => QuestionKind::Checkbox {
+            choices: choices(p, "choices", ctx)?,
+        },
+        "ranking" => QuestionKind::Ranking {
+            choices: choices(p, "choices", ctx)?,
+        },
         "rating" => rating(p, ctx)?,
         "boolean" => boolean(p, ctx)?,
         "text" => text(p, ctx)?,
-        "comment" => QuestionKind::Comment { placeholder: p.text("placeholder", ctx) },
+        "comment" => QuestionKind::Comment {
+            placeholder: p.text("placeholder", ctx),
+        },
         "matrix" => {
             let rows = matrix_rows(p, ctx);
             let columns = choices(p, "columns", ctx);
-            QuestionKind::Matrix { rows: rows?, columns: columns? }
+            QuestionKind::Matrix {
+                rows: rows?,
+                columns: columns?,
+            }
         }
         other => {
-            ctx.error(ParseError::UnknownQuestionType { path: p.place.clone(), type_name: other.to_owned() });
+            ctx.error(ParseError::UnknownQuestionType {
+                path: p.place.clone(),
+                type_name: other.to_owned(),
+            });
             return None;
         }
     })
@@ -110,7 +144,11 @@ fn boolean(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
         _ => None,
     };
     if let Some((given, missing)) = one_sided {
-        ctx.error(ParseError::BooleanScore { path: p.place.clone(), given, missing });
+        ctx.error(ParseError::BooleanScore {
+            path: p.place.clone(),
+            given,
+            missing,
+        });
         return None;
     }
     Some(QuestionKind::Boolean {
@@ -147,10 +185,19 @@ fn text(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
         max = p.number("max", ctx);
         if let (Some(lo), Some(hi)) = (min, max) {
             if lo > hi {
-                ctx.error(ParseError::TextBounds { path: p.place.clone(), min: lo, max: hi });
+                ctx.error(ParseError::TextBounds {
+                    path: p.place.clone(),
+                    min: lo,
+                    max: hi,
+                });
                 return None;
             }
         }
     }
-    Some(QuestionKind::Text { input_type, min, max, placeholder })
+    Some(QuestionKind::Text {
+        input_type,
+        min,
+        max,
+        placeholder,
+    })
 }

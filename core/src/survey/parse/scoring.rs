@@ -1,22 +1,27 @@
-//! The `scoring` object (Canvass extension): indicators, top-level weights,
-//! grades. Only the shape is checked here; names are resolved in `refs.rs`
-//! once every question is known, and the meaning (ranges, AHP values,
-//! cycles, bands) is the scoring compiler's.
+//! The `scoring` object (Canvass extension): indicators and top-level
+//! weights here, grades in `grades.rs`, AHP matrices in `ahp.rs`. Only the
+//! shape is checked; names are resolved in `refs.rs` once every question is
+//! known, and the meaning (ranges, AHP values, cycles, bands) is the
+//! scoring compiler's.
 
 use serde_json::Value;
 
+use super::ahp::{ahp, ahp_shape};
+use super::grades::grades;
 use super::props::{describe, Props};
 use super::refs::Refs;
 use super::{labelled, Ctx};
 use crate::survey::{
-    value_key, AhpMatrix, Band, ChildRef, ChildSpec, GradeBasis, GradeSpec, IndicatorSpec, LocalizedText,
-    ParseError, ScoringSpec,
+    value_key, ChildRef, ChildSpec, IndicatorSpec, LocalizedText, ParseError, ScoringSpec,
 };
 
 /// The scoring of a survey without a `scoring` object: no indicators, box
 /// size 2, results not shown.
 pub(super) fn defaults() -> ScoringSpec {
-    ScoringSpec { box_size: 2, ..ScoringSpec::default() }
+    ScoringSpec {
+        box_size: 2,
+        ..ScoringSpec::default()
+    }
 }
 
 /// Parses `scoring`; a part with errors is left out (the errors are kept).
@@ -38,7 +43,11 @@ pub(super) fn scoring(value: &Value, ctx: &mut Ctx) -> (ScoringSpec, Refs) {
     }
     spec.top_ahp = p.get("ahp").and_then(|m| ahp(m, "scoring", ctx));
     if p.has("weights") && spec.top_ahp.is_some() {
-        ctx.error(ParseError::Conflict { path: p.place.clone(), first: "weights".into(), second: "ahp".into() });
+        ctx.error(ParseError::Conflict {
+            path: p.place.clone(),
+            first: "weights".into(),
+            second: "ahp".into(),
+        });
     }
     spec.top_min_answered = p.min_answered(ctx).unwrap_or(0.0);
     spec.grades = p.get("grades").and_then(|g| grades(g, ctx));
@@ -63,9 +72,11 @@ fn top_weights(value: &Value, spec: &mut ScoringSpec, ctx: &mut Ctx) {
     for (name, weight) in map {
         let property = format!("weights[{name:?}]");
         match weight.as_f64() {
-            Some(w) if w < 0.0 => {
-                ctx.error(ParseError::NegativeWeight { path: "scoring".into(), property, weight: w })
-            }
+            Some(w) if w < 0.0 => ctx.error(ParseError::NegativeWeight {
+                path: "scoring".into(),
+                property,
+                weight: w,
+            }),
             Some(w) => {
                 spec.top_weights.insert(name.clone(), w);
             }
@@ -85,13 +96,19 @@ fn indicator(value: &Value, index: usize, ctx: &mut Ctx, refs: &mut Refs) -> Opt
     let mut p = Props::new(value, labelled(&path, value), ctx)?;
     let name = match p.string("name", ctx) {
         Some("") => {
-            ctx.error(ParseError::Empty { path: p.place.clone(), property: "name".into() });
+            ctx.error(ParseError::Empty {
+                path: p.place.clone(),
+                property: "name".into(),
+            });
             None
         }
         Some(name) => Some(name.to_owned()),
         None => {
             if !p.has("name") {
-                ctx.error(ParseError::Missing { path: p.place.clone(), property: "name".into() });
+                ctx.error(ParseError::Missing {
+                    path: p.place.clone(),
+                    property: "name".into(),
+                });
             }
             None
         }
@@ -100,26 +117,43 @@ fn indicator(value: &Value, index: usize, ctx: &mut Ctx, refs: &mut Refs) -> Opt
     let present = p.has("children");
     let items = p.array("children", ctx);
     match items {
-        Some([]) => ctx.error(ParseError::Empty { path: p.place.clone(), property: "children".into() }),
-        None if !present => ctx.error(ParseError::Missing { path: p.place.clone(), property: "children".into() }),
+        Some([]) => ctx.error(ParseError::Empty {
+            path: p.place.clone(),
+            property: "children".into(),
+        }),
+        None if !present => ctx.error(ParseError::Missing {
+            path: p.place.clone(),
+            property: "children".into(),
+        }),
         _ => {}
     }
     let items = items.unwrap_or_default();
-    let children: Vec<ChildSpec> =
-        items.iter().enumerate().filter_map(|(j, c)| child(c, &p.place, j, ctx, refs)).collect();
+    let children: Vec<ChildSpec> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(j, c)| child(c, &p.place, j, ctx, refs))
+        .collect();
     let min_answered = p.min_answered(ctx).unwrap_or(0.0);
     let ahp = p.get("ahp").and_then(|m| ahp(m, &p.place, ctx));
     if let Some(matrix) = &ahp {
         ahp_shape(matrix, items.len(), "child", &p.place, ctx);
         if children.iter().any(|c| c.weight.is_some()) {
-            ctx.error(ParseError::Conflict { path: p.place.clone(), first: "ahp".into(), second: "child weights".into() });
+            ctx.error(ParseError::Conflict {
+                path: p.place.clone(),
+                first: "ahp".into(),
+                second: "child weights".into(),
+            });
         }
     }
     let place = p.place.clone();
     p.finish(ctx);
     let name = name?;
     if let Some(first) = refs.indicators.get(&name) {
-        ctx.error(ParseError::DuplicateIndicator { path: place, name, first: first.clone() });
+        ctx.error(ParseError::DuplicateIndicator {
+            path: place,
+            name,
+            first: first.clone(),
+        });
         return None;
     }
     refs.indicators.insert(name.clone(), place);
@@ -138,7 +172,13 @@ fn indicator(value: &Value, index: usize, ctx: &mut Ctx, refs: &mut Refs) -> Opt
 
 /// One child: `{question}`, `{question, row}` or `{indicator}`, with an
 /// optional `weight`. Its target is queued in `refs` to be resolved later.
-fn child(value: &Value, base: &str, index: usize, ctx: &mut Ctx, refs: &mut Refs) -> Option<ChildSpec> {
+fn child(
+    value: &Value,
+    base: &str,
+    index: usize,
+    ctx: &mut Ctx,
+    refs: &mut Refs,
+) -> Option<ChildSpec> {
     let mut p = Props::new(value, format!("{base}.children[{index}]"), ctx)?;
     let question = p.string("question", ctx).map(str::to_owned);
     let indicator = p.string("indicator", ctx).map(str::to_owned);
@@ -170,7 +210,9 @@ fn child(value: &Value, base: &str, index: usize, ctx: &mut Ctx, refs: &mut Refs
         }
         (None, None, _) => {
             if !p.has("question") && !p.has("indicator") {
-                ctx.error(ParseError::ChildWithoutTarget { path: p.place.clone() });
+                ctx.error(ParseError::ChildWithoutTarget {
+                    path: p.place.clone(),
+                });
             }
             None
         }
@@ -180,120 +222,4 @@ fn child(value: &Value, base: &str, index: usize, ctx: &mut Ctx, refs: &mut Refs
     let target = target?;
     refs.children.push((place, target.clone()));
     Some(ChildSpec { target, weight })
-}
-
-/// An AHP matrix as written: rows of numbers or nulls. The shape is checked
-/// by the caller, who knows how many things it compares.
-pub(super) fn ahp(value: &Value, place: &str, ctx: &mut Ctx) -> Option<AhpMatrix> {
-    let wrong = |ctx: &mut Ctx, property: String, expected, found: &Value| {
-        ctx.error(ParseError::WrongType { path: place.to_owned(), property, expected, found: describe(found) })
-    };
-    let Value::Array(rows) = value else {
-        wrong(ctx, "ahp".into(), "an array of rows", value);
-        return None;
-    };
-    let errors_before = ctx.error_count();
-    let mut matrix = Vec::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        let Value::Array(cells) = row else {
-            wrong(ctx, format!("ahp[{i}]"), "an array of numbers or nulls", row);
-            continue;
-        };
-        let mut out = Vec::with_capacity(cells.len());
-        for (j, cell) in cells.iter().enumerate() {
-            match cell {
-                Value::Null => out.push(None),
-                Value::Number(n) => out.push(n.as_f64()),
-                other => wrong(ctx, format!("ahp[{i}][{j}]"), "a number or null", other),
-            }
-        }
-        matrix.push(out);
-    }
-    (ctx.error_count() == errors_before).then_some(matrix)
-}
-
-/// Reports a matrix that is not `size`×`size`.
-pub(super) fn ahp_shape(matrix: &AhpMatrix, size: usize, per: &'static str, place: &str, ctx: &mut Ctx) {
-    let problem = if matrix.len() != size {
-        format!("it has {} rows", matrix.len())
-    } else if let Some((i, row)) = matrix.iter().enumerate().find(|(_, row)| row.len() != size) {
-        format!("row {i} has {} entries", row.len())
-    } else {
-        return;
-    };
-    ctx.error(ParseError::AhpShape { path: place.to_owned(), size, per, problem });
-}
-
-/// `grades`: `basis` and `bands`; the default bands 优/良/中/可/差 when a
-/// score basis lists none (a total basis without bands is left for the
-/// scoring compiler to reject).
-fn grades(value: &Value, ctx: &mut Ctx) -> Option<GradeSpec> {
-    let errors_before = ctx.error_count();
-    let mut p = Props::new(value, "scoring.grades".to_owned(), ctx)?;
-    let basis = match p.string("basis", ctx) {
-        None | Some("score") => GradeBasis::Score,
-        Some("total") => GradeBasis::Total,
-        Some(other) => {
-            ctx.error(ParseError::NotOneOf {
-                path: p.place.clone(),
-                property: "basis".into(),
-                allowed: "\"score\", \"total\"",
-                found: format!("{other:?}"),
-            });
-            GradeBasis::Score
-        }
-    };
-    let mut bands: Vec<(String, Band)> = Vec::new();
-    for (i, item) in p.array("bands", ctx).unwrap_or_default().iter().enumerate() {
-        let Some((place, band)) = band(item, i, ctx) else { continue };
-        match bands.iter().find(|(_, b)| b.name == band.name) {
-            Some((first, _)) => {
-                ctx.error(ParseError::DuplicateBand { path: place, name: band.name, first: first.clone() })
-            }
-            None => bands.push((place, band)),
-        }
-    }
-    p.finish(ctx);
-    let mut bands: Vec<Band> = bands.into_iter().map(|(_, b)| b).collect();
-    if bands.is_empty() && basis == GradeBasis::Score {
-        bands = default_bands();
-    }
-    (ctx.error_count() == errors_before).then_some(GradeSpec { basis, bands })
-}
-
-fn band(value: &Value, index: usize, ctx: &mut Ctx) -> Option<(String, Band)> {
-    let mut p = Props::new(value, labelled(&format!("scoring.grades.bands[{index}]"), value), ctx)?;
-    let name = match p.string("name", ctx) {
-        Some("") => {
-            ctx.error(ParseError::Empty { path: p.place.clone(), property: "name".into() });
-            None
-        }
-        Some(name) => Some(name.to_owned()),
-        None => {
-            if !p.has("name") {
-                ctx.error(ParseError::Missing { path: p.place.clone(), property: "name".into() });
-            }
-            None
-        }
-    };
-    let title = p.text("title", ctx).filter(|t| !t.is_empty());
-    let min = p.number("min", ctx);
-    let place = p.place.clone();
-    p.finish(ctx);
-    let name = name?;
-    Some((place, Band { title: title.unwrap_or_else(|| LocalizedText::plain(name.clone())), name, min }))
-}
-
-/// 优 ≥ 90, 良 ≥ 80, 中 ≥ 70, 可 ≥ 60, 差 below (DOMAIN, "Grades"), with
-/// English titles so that an English UI can show them.
-fn default_bands() -> Vec<Band> {
-    [("优", "Excellent", Some(90.0)), ("良", "Good", Some(80.0)), ("中", "Fair", Some(70.0)), ("可", "Pass", Some(60.0)), ("差", "Poor", None)]
-        .into_iter()
-        .map(|(name, english, min)| {
-            let mut title = LocalizedText::plain(name);
-            title.0.insert("en".to_owned(), english.to_owned());
-            title.0.insert("zh-cn".to_owned(), name.to_owned());
-            Band { name: name.to_owned(), title, min }
-        })
-        .collect()
 }
