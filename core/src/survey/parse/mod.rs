@@ -33,6 +33,19 @@ use super::{Element, Page, Panel, ParseError, ParseWarning, Survey};
 /// On success, returns the survey with the warnings about properties Canvass
 /// ignores; on failure, every error found, each naming its place. Malformed
 /// JSON gives a single error with serde's line and column.
+///
+/// ```
+/// use canvass_core::survey::parse;
+///
+/// let json = r#"{"elements": [{"type": "boolean", "name": "ok"}], "showProgressBar": "top"}"#;
+/// let (survey, warnings) = parse(json).unwrap();
+/// assert_eq!(survey.questions()[0].name, "ok");
+/// assert_eq!(warnings[0].to_string(), r#"survey: property "showProgressBar" is ignored by Canvass"#);
+///
+/// let json = r#"{"elements": [{"type": "rating", "name": "q7", "rateMin": 5, "rateMax": 3}]}"#;
+/// let errors = parse(json).unwrap_err();
+/// assert_eq!(errors[0].to_string(), r#"elements[0] "q7": rateMax (3) must not be less than rateMin (5)"#);
+/// ```
 pub fn parse(json: &str) -> Result<(Survey, Vec<ParseWarning>), Vec<ParseError>> {
     let value: Value = serde_json::from_str(json).map_err(|e| vec![syntax_error(&e)])?;
     let mut loader = Loader::default();
