@@ -136,8 +136,8 @@ impl Item {
                 if numbers.is_empty() {
                     return Err(vec![CompileError::NoNumbers { place }]);
                 }
-                let lo: f64 = numbers.iter().filter(|x| **x < 0.0).sum();
-                let hi: f64 = numbers.iter().filter(|x| **x > 0.0).sum();
+                let lo = numbers.iter().filter(|x| **x < 0.0).fold(0.0, |a, b| a + b);
+                let hi = numbers.iter().filter(|x| **x > 0.0).fold(0.0, |a, b| a + b);
                 if lo == hi {
                     return Err(vec![CompileError::EmptyRange { place, value: lo }]);
                 }
@@ -246,7 +246,7 @@ impl Item {
                     return Ok(Read::Skipped);
                 }
                 let numbers: Option<Vec<f64>> = chosen.iter().map(|&i| opts[i].number).collect();
-                Ok(numbers.map_or(Read::NotApplicable, |n| Read::X(n.iter().sum())))
+                Ok(numbers.map_or(Read::NotApplicable, |n| Read::X(n.iter().fold(0.0, |a, b| a + b))))
             }
             Source::Boolean { on_true, on_false } => match answer {
                 Value::Bool(true) => Ok(Read::X(*on_true)),
