@@ -1,6 +1,6 @@
 //! Every compile error kind and warning, with its message naming the place.
 
-use canvass_core::survey::{GradeBasis, InputType, IndicatorSpec};
+use canvass_core::survey::{GradeBasis, IndicatorSpec, InputType, QuestionKind};
 
 use crate::support::*;
 
@@ -27,6 +27,10 @@ fn item_errors() {
         (
             at3(matrix("m", &["r1"], vec![c(1), c("x")])).indicator(ind("i", vec![row("m", "r1")])),
             &[r#"pages[0].elements[3] "m": column "x" (index 1) has no score and its value is not a number"#],
+        ),
+        (
+            at3(question("q7", QuestionKind::Rating { points: vec![c(1), c("two")], min_label: None, max_label: None }).scored()),
+            &[r#"pages[0].elements[3] "q7": rate value "two" (index 1) has no score and its value is not a number"#],
         ),
         (at3(radio("q7", vec![na("a"), na("b")]).scored()), &[r#"pages[0].elements[3] "q7": no answer yields a number, so the item's range cannot be known"#]),
         (at3(radio("q7", vec![cs("a", 5.0), cs("b", 5.0)]).scored()), &[r#"pages[0].elements[3] "q7": every answer gives 5, so the item's range is empty (lo == hi)"#]),
