@@ -32,6 +32,7 @@ mod error;
 mod eval;
 mod function;
 mod lex;
+mod number;
 mod parse;
 mod scope;
 mod value;

@@ -14,7 +14,7 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
     let (expr, _) = parser.expression()?;
     match parser.peek() {
         Tok::End => Ok(expr),
-        tok => Err(parser.error(format!("expected an operator or the end, found {}", tok.describe()))),
+        tok => Err(found(parser.position(), "an operator or the end", tok)),
     }
 }
 
@@ -35,37 +35,54 @@ const KEYWORDS: &[&str] = &[
     "lessorequal", "greaterorequal", "power",
 ];
 
-/// The binary operator levels, loosest first.
-const LEVELS: usize = 7;
-
-fn binary_op(level: usize, tok: &Tok) -> Option<BinaryOp> {
+/// The binary operator a token stands for, if any, and its precedence
+/// ([`BinaryOp::precedence`]).
+fn binary_op(tok: &Tok) -> Option<BinaryOp> {
     use BinaryOp::*;
-    let word = match tok {
-        Tok::Word(w) => w.to_ascii_lowercase(),
-        _ => String::new(),
-    };
-    let op = match (level, tok, word.as_str()) {
-        (0, Tok::OrOr, _) | (0, _, "or") => Or,
-        (1, Tok::AndAnd, _) | (1, _, "and") => And,
-        (2, Tok::Eq, _) | (2, _, "equal" | "equals") => Eq,
-        (2, Tok::NotEq, _) | (2, _, "notequal" | "notequals") => NotEq,
-        (2, Tok::Lt, _) | (2, _, "less") => Lt,
-        (2, Tok::Le, _) | (2, _, "lessorequal") => Le,
-        (2, Tok::Gt, _) | (2, _, "greater") => Gt,
-        (2, Tok::Ge, _) | (2, _, "greaterorequal") => Ge,
-        (3, Tok::Plus, _) => Add,
-        (3, Tok::Minus, _) => Sub,
-        (4, Tok::Star, _) => Mul,
-        (4, Tok::Slash, _) => Div,
-        (4, Tok::Percent, _) => Mod,
-        (5, Tok::Caret, _) | (5, _, "power") => Pow,
-        (6, Tok::StarEq, _) | (6, _, "contains" | "contain") => Contains,
-        (6, _, "notcontains" | "notcontain") => NotContains,
-        (6, _, "anyof") => AnyOf,
-        (6, _, "allof") => AllOf,
+    let op = match tok {
+        Tok::OrOr => Or,
+        Tok::AndAnd => And,
+        Tok::Eq => Eq,
+        Tok::NotEq => NotEq,
+        Tok::Lt => Lt,
+        Tok::Le => Le,
+        Tok::Gt => Gt,
+        Tok::Ge => Ge,
+        Tok::Plus => Add,
+        Tok::Minus => Sub,
+        Tok::Star => Mul,
+        Tok::Slash => Div,
+        Tok::Percent => Mod,
+        Tok::Caret => Pow,
+        Tok::StarEq => Contains,
+        Tok::Word(w) => return word_op(w),
         _ => return None,
     };
     Some(op)
+}
+
+fn word_op(word: &str) -> Option<BinaryOp> {
+    use BinaryOp::*;
+    const WORDS: &[(&str, BinaryOp)] = &[
+        ("or", Or),
+        ("and", And),
+        ("equal", Eq),
+        ("equals", Eq),
+        ("notequal", NotEq),
+        ("notequals", NotEq),
+        ("less", Lt),
+        ("lessorequal", Le),
+        ("greater", Gt),
+        ("greaterorequal", Ge),
+        ("power", Pow),
+        ("contains", Contains),
+        ("contain", Contains),
+        ("notcontains", NotContains),
+        ("notcontain", NotContains),
+        ("anyof", AnyOf),
+        ("allof", AllOf),
+    ];
+    WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, op)| *op)
 }
 
 impl Parser {
@@ -90,19 +107,12 @@ impl Parser {
         tok
     }
 
-    fn error(&self, message: String) -> ExprError {
-        ExprError::Syntax { position: self.position(), message }
-    }
-
     fn too_deep(&self, position: usize) -> ExprError {
         ExprError::TooDeep { position, limit: MAX_DEPTH }
     }
 
-    fn peek_word(&self) -> Option<String> {
-        match self.peek() {
-            Tok::Word(w) => Some(w.to_ascii_lowercase()),
-            _ => None,
-        }
+    fn peek_is(&self, words: &[&str]) -> bool {
+        matches!(self.peek(), Tok::Word(w) if words.iter().any(|k| w.eq_ignore_ascii_case(k)))
     }
 
     /// Enters a nested construct (brackets, a prefix operator): the guard
@@ -126,14 +136,15 @@ impl Parser {
         result
     }
 
-    /// One precedence level: a left-associative chain of operands from the
-    /// next level, built in a loop.
-    fn binary(&mut self, level: usize) -> Result<Parsed, ExprError> {
-        let (mut left, mut height) = self.operand(level)?;
-        while let Some(op) = binary_op(level, self.peek()) {
+    /// Precedence climbing: operands joined by operators binding at least
+    /// as tightly as `min`, each level associating to the left. Chains are
+    /// built in a loop; recursion only steps up a precedence level.
+    fn binary(&mut self, min: u8) -> Result<Parsed, ExprError> {
+        let (mut left, mut height) = self.unary()?;
+        while let Some(op) = binary_op(self.peek()).filter(|op| op.precedence() >= min) {
             let position = self.position();
             self.advance();
-            let (right, right_height) = self.operand(level)?;
+            let (right, right_height) = self.binary(op.precedence() + 1)?;
             height = 1 + height.max(right_height);
             if height > MAX_DEPTH {
                 return Err(self.too_deep(position));
@@ -143,25 +154,18 @@ impl Parser {
         Ok((left, height))
     }
 
-    fn operand(&mut self, level: usize) -> Result<Parsed, ExprError> {
-        if level + 1 < LEVELS {
-            self.binary(level + 1)
-        } else {
-            self.unary()
-        }
-    }
-
     /// Prefix `!`/`not`/`negate` and `-`; `-` before a number is part of a
     /// negative literal, as in SurveyJS.
     fn unary(&mut self) -> Result<Parsed, ExprError> {
-        let op = match (self.peek(), self.peek_word().as_deref()) {
-            (Tok::Bang, _) | (_, Some("not" | "negate")) => UnaryOp::Not,
-            (Tok::Minus, _) if matches!(self.peek_at(1), Tok::Number(_)) => {
+        let op = match self.peek() {
+            Tok::Bang => UnaryOp::Not,
+            _ if self.peek_is(&["not", "negate"]) => UnaryOp::Not,
+            Tok::Minus if matches!(self.peek_at(1), Tok::Number(_)) => {
                 self.advance();
                 let Tok::Number(n) = self.advance() else { unreachable!("checked above") };
                 return self.postfix((Expr::Literal(Literal::Number(-n)), 1));
             }
-            (Tok::Minus, _) => UnaryOp::Neg,
+            Tok::Minus => UnaryOp::Neg,
             _ => {
                 let primary = self.primary()?;
                 return self.postfix(primary);
@@ -182,10 +186,12 @@ impl Parser {
     /// Postfix `empty` / `notempty`.
     fn postfix(&mut self, (mut expr, mut height): Parsed) -> Result<Parsed, ExprError> {
         loop {
-            let op = match self.peek_word().as_deref() {
-                Some("empty") => UnaryOp::Empty,
-                Some("notempty") => UnaryOp::NotEmpty,
-                _ => return Ok((expr, height)),
+            let op = if self.peek_is(&["empty"]) {
+                UnaryOp::Empty
+            } else if self.peek_is(&["notempty"]) {
+                UnaryOp::NotEmpty
+            } else {
+                return Ok((expr, height));
             };
             let position = self.position();
             self.advance();
@@ -209,11 +215,11 @@ impl Parser {
                 Ok(inner)
             }
             Tok::LBracket => {
-                let (items, _, height) = self.list(Tok::RBracket, "']'")?;
+                let (items, _, height) = self.list(Tok::RBracket, "',' or ']'")?;
                 Ok((Expr::Array(items), height + 1))
             }
             Tok::Word(word) => self.word(word, position),
-            tok => Err(ExprError::Syntax { position, message: format!("expected a value, found {}", tok.describe()) }),
+            tok => Err(found(position, "a value", &tok)),
         }
     }
 
@@ -231,7 +237,7 @@ impl Parser {
             return Ok((Expr::Literal(literal), 1));
         }
         if KEYWORDS.contains(&lower.as_str()) {
-            return Err(ExprError::Syntax { position, message: format!("expected a value, found '{word}'") });
+            return Err(found(position, "a value", &Tok::Word(word)));
         }
         if *self.peek() != Tok::LParen {
             return Ok((Expr::Literal(Literal::String(word)), 1));
@@ -239,7 +245,7 @@ impl Parser {
         let function =
             Function::from_name(&word).ok_or(ExprError::UnknownFunction { name: word.clone(), position })?;
         self.advance();
-        let (mut args, positions, mut height) = self.list(Tok::RParen, "')'")?;
+        let (mut args, positions, mut height) = self.list(Tok::RParen, "',' or ')'")?;
         let found = args.len();
         if found < function.min_args() || function.max_args().is_some_and(|max| found > max) {
             return Err(ExprError::WrongArity { function, found, position });
@@ -269,7 +275,7 @@ impl Parser {
         let parsed = inner.expression().map_err(shift)?;
         match inner.peek() {
             Tok::End => Ok(parsed),
-            tok => Err(shift(inner.error(format!("expected an operator or the end, found {}", tok.describe())))),
+            tok => Err(shift(found(inner.position(), "an operator or the end", tok))),
         }
     }
 
@@ -299,7 +305,7 @@ impl Parser {
                     self.advance();
                     return Ok((items, positions, height));
                 }
-                tok => return Err(self.error(format!("expected ',' or {close_text}, found {}", tok.describe()))),
+                tok => return Err(found(self.position(), close_text, tok)),
             }
         }
     }
@@ -309,7 +315,7 @@ impl Parser {
             self.advance();
             Ok(())
         } else {
-            Err(self.error(format!("expected {text}, found {}", self.peek().describe())))
+            Err(found(self.position(), text, self.peek()))
         }
     }
 }
@@ -327,4 +333,12 @@ fn shift_error(err: ExprError, by: usize) -> ExprError {
         ExprError::TooDeep { position, limit } => ExprError::TooDeep { position: position + by, limit },
         other => other,
     }
+}
+
+/// "expected …, found …", built out of line: formatting in the recursive
+/// functions would enlarge every stack frame of the descent.
+#[cold]
+#[inline(never)]
+fn found(position: usize, expected: &str, tok: &Tok) -> ExprError {
+    ExprError::Syntax { position, message: format!("expected {expected}, found {}", tok.describe()) }
 }

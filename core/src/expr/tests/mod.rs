@@ -5,6 +5,7 @@
 
 mod errors;
 mod functions;
+mod limits;
 mod operators;
 mod printing;
 mod props;
