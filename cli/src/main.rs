@@ -1,10 +1,13 @@
 //! `canvass`: the native command line over canvass-core.
 use std::process::ExitCode;
 
+mod eval;
+
 const USAGE: &str = "canvass — validate surveys and score exports offline
 
 usage:
   canvass validate SURVEY.json
+  canvass eval EXPR [--values JSON] [--today YYYY-MM-DD]
   canvass help
 ";
 
@@ -15,6 +18,7 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("eval") => eval::run(&args[1..]),
         Some(other) => {
             eprintln!("canvass: unknown command {other:?}\n\n{USAGE}");
             ExitCode::from(2)
