@@ -62,7 +62,8 @@ impl Options {
                 }
                 "--values" => {
                     let text = args.next().ok_or("--values needs a JSON object")?;
-                    values = serde_json::from_str(text).map_err(|e| format!("--values is not a JSON object: {e}"))?;
+                    values = serde_json::from_str(text)
+                        .map_err(|e| format!("--values is not a JSON object: {e}"))?;
                 }
                 "--today" => {
                     let text = args.next().ok_or("--today needs a date")?;
@@ -74,7 +75,11 @@ impl Options {
             }
         }
         let expr = expr.ok_or("missing the expression")?;
-        Ok(Options { expr, values, today: today.unwrap_or_else(utc_today) })
+        Ok(Options {
+            expr,
+            values,
+            today: today.unwrap_or_else(utc_today),
+        })
     }
 }
 
@@ -92,5 +97,6 @@ fn utc_today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    Date::from_days((seconds / 86_400) as i64).expect("the system clock is between years 0 and 9999")
+    Date::from_days((seconds / 86_400) as i64)
+        .expect("the system clock is between years 0 and 9999")
 }

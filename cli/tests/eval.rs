@@ -3,14 +3,25 @@
 use std::process::{Command, Output};
 
 fn canvass(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_canvass")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_canvass"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 #[track_caller]
 fn success(args: &[&str]) -> String {
     let out = canvass(args);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8").trim_end().to_string()
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim_end()
+        .to_string()
 }
 
 #[test]
@@ -26,9 +37,16 @@ fn prints_the_result_as_json() {
         ("age('2000-11-24')", "25"),
     ];
     for (expr, want) in cases {
-        assert_eq!(success(&["eval", expr, "--values", values, "--today", "2026-11-23"]), want, "{expr}");
+        assert_eq!(
+            success(&["eval", expr, "--values", values, "--today", "2026-11-23"]),
+            want,
+            "{expr}"
+        );
     }
-    assert_eq!(success(&["eval", "--today", "2026-01-01", "--", "-year()"]), "-2026");
+    assert_eq!(
+        success(&["eval", "--today", "2026-01-01", "--", "-year()"]),
+        "-2026"
+    );
 }
 
 #[test]
@@ -43,7 +61,10 @@ fn a_bad_expression_exits_1_with_the_position() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("at 8: expected ')', found end of input"), "{stderr}");
+    assert!(
+        stderr.contains("at 8: expected ')', found end of input"),
+        "{stderr}"
+    );
     assert!(stderr.contains("  {a} + (1\n          ^"), "{stderr}");
 
     let out = canvass(&["eval", "nosuch(1)"]);
@@ -63,7 +84,10 @@ fn usage_errors_exit_2() {
     ] {
         let out = canvass(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: canvass eval"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("usage: canvass eval"),
+            "{args:?}"
+        );
     }
     let help = canvass(&["eval", "--help"]);
     assert_eq!(help.status.code(), Some(0));

@@ -42,17 +42,25 @@ pub fn add(a: Value, b: Value) -> Value {
             });
             Value::number(fix_plus_minus(total, *n, total + n))
         }
-        (Value::String(_), _) | (_, Value::String(_)) => Value::String(a.to_js_string() + &b.to_js_string()),
-        (Value::Number(_) | Value::Bool(_), Value::Number(_) | Value::Bool(_)) => match (a.to_number(), b.to_number()) {
-            (Some(x), Some(y)) => Value::number(x + y),
-            _ => Value::Null,
-        },
+        (Value::String(_), _) | (_, Value::String(_)) => {
+            Value::String(a.to_js_string() + &b.to_js_string())
+        }
+        (Value::Number(_) | Value::Bool(_), Value::Number(_) | Value::Bool(_)) => {
+            match (a.to_number(), b.to_number()) {
+                (Some(x), Some(y)) => Value::number(x + y),
+                _ => Value::Null,
+            }
+        }
         _ => Value::Null,
     }
 }
 
 fn join_items(items: &[Value]) -> String {
-    items.iter().map(Value::to_js_string).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(Value::to_js_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The numeric operators (`- * / % ^`): both sides as numbers
@@ -71,7 +79,9 @@ pub enum NumericOp {
 /// remainder by zero is null, as in SurveyJS; so is any result that is not
 /// a finite number.
 pub fn numeric(op: NumericOp, a: &Value, b: &Value) -> Value {
-    let (Some(x), Some(y)) = (a.to_number(), b.to_number()) else { return Value::Null };
+    let (Some(x), Some(y)) = (a.to_number(), b.to_number()) else {
+        return Value::Null;
+    };
     let result = match op {
         NumericOp::Sub => fix_plus_minus(x, y, x - y),
         NumericOp::Mul => fix_multiply(x, y, x * y),
@@ -89,7 +99,9 @@ fn decimals(n: f64) -> usize {
     if !n.is_finite() || n.fract() == 0.0 {
         return 0;
     }
-    js_number_string(n).split_once('.').map_or(0, |(_, frac)| frac.len())
+    js_number_string(n)
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.len())
 }
 
 /// SurveyJS's `correctAfterPlusMinis`: round the result to the larger

@@ -41,10 +41,14 @@ pub fn loose_eq(x: &Value, y: &Value) -> bool {
             f64::from(u8::from(*b)) == *n
         }
         (Value::Date(a), Value::Date(b)) => a == b,
-        (Value::Date(d), Value::String(s)) | (Value::String(s), Value::Date(d)) => Date::parse(s) == Some(*d),
+        (Value::Date(d), Value::String(s)) | (Value::String(s), Value::Date(d)) => {
+            Date::parse(s) == Some(*d)
+        }
         (Value::Array(a), Value::Array(b)) => same_multiset(a, b),
         (Value::Object(a), Value::Object(b)) => {
-            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| loose_eq(v, w)))
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| loose_eq(v, w)))
         }
         _ => false,
     }
@@ -89,9 +93,10 @@ pub fn order(x: &Value, y: &Value) -> Option<Ordering> {
             (Some(m), Some(n)) => m.partial_cmp(&n),
             _ => Some(a.as_str().cmp(b.as_str())),
         },
-        (Value::Number(_) | Value::Bool(_) | Value::String(_), Value::Number(_) | Value::Bool(_) | Value::String(_)) => {
-            scalar_number(x)?.partial_cmp(&scalar_number(y)?)
-        }
+        (
+            Value::Number(_) | Value::Bool(_) | Value::String(_),
+            Value::Number(_) | Value::Bool(_) | Value::String(_),
+        ) => scalar_number(x)?.partial_cmp(&scalar_number(y)?),
         _ => None,
     }
 }

@@ -71,7 +71,10 @@ impl Date {
     /// (2024-01-31 plus one month is 2024-03-02).
     pub fn add_months(self, n: i64) -> Option<Date> {
         let (y, m, d) = self.ymd();
-        let total = i64::from(y).checked_mul(12)?.checked_add(i64::from(m) - 1)?.checked_add(n)?;
+        let total = i64::from(y)
+            .checked_mul(12)?
+            .checked_add(i64::from(m) - 1)?
+            .checked_add(n)?;
         let year = total.div_euclid(12);
         let month = total.rem_euclid(12) as u32 + 1;
         if !(0..=9999).contains(&year) {
@@ -205,9 +208,23 @@ mod tests {
             ("2026-11-23 08:30", "2026-11-23"),
         ];
         for (text, want) in ok {
-            assert_eq!(Date::parse(text).map(|d| d.to_string()).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                Date::parse(text).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
-        for bad in ["", "2026-02-30", "2025-02-29", "26-11-23", "2026-13-01", "abc", "2026-11", "2026-11-23-1", "+2026-11-23"] {
+        for bad in [
+            "",
+            "2026-02-30",
+            "2025-02-29",
+            "26-11-23",
+            "2026-13-01",
+            "abc",
+            "2026-11",
+            "2026-11-23-1",
+            "+2026-11-23",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad:?}");
         }
     }

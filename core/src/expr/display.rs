@@ -16,7 +16,10 @@ const PRIMARY: u8 = 10;
 fn precedence(expr: &Expr) -> u8 {
     match expr {
         Expr::Binary { op, .. } => op.precedence(),
-        Expr::Unary { op: UnaryOp::Not | UnaryOp::Neg, .. } => PREFIX,
+        Expr::Unary {
+            op: UnaryOp::Not | UnaryOp::Neg,
+            ..
+        } => PREFIX,
         Expr::Unary { .. } => POSTFIX,
         _ => PRIMARY,
     }
@@ -60,11 +63,17 @@ fn write_bare(out: &mut dyn Write, expr: &Expr) -> fmt::Result {
             write!(out, " {} ", op.symbol())?;
             write_expr(out, right, p + 1)
         }
-        Expr::Unary { op: UnaryOp::Not, operand } => {
+        Expr::Unary {
+            op: UnaryOp::Not,
+            operand,
+        } => {
             out.write_char('!')?;
             write_expr(out, operand, PREFIX)
         }
-        Expr::Unary { op: UnaryOp::Neg, operand } => {
+        Expr::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => {
             // `-5` would read back as a negative literal, not a negation.
             let mut text = String::new();
             write_expr(&mut text, operand, PREFIX)?;
@@ -76,7 +85,11 @@ fn write_bare(out: &mut dyn Write, expr: &Expr) -> fmt::Result {
         }
         Expr::Unary { op, operand } => {
             write_expr(out, operand, POSTFIX)?;
-            out.write_str(if *op == UnaryOp::Empty { " empty" } else { " notempty" })
+            out.write_str(if *op == UnaryOp::Empty {
+                " empty"
+            } else {
+                " notempty"
+            })
         }
     }
 }

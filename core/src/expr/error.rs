@@ -15,7 +15,11 @@ pub enum ExprError {
     UnknownFunction { name: String, position: usize },
     /// A call with too few or too many arguments.
     #[error("at {position}: {function}() takes {expected}, not {found}", expected = function.arity_text())]
-    WrongArity { function: Function, found: usize, position: usize },
+    WrongArity {
+        function: Function,
+        found: usize,
+        position: usize,
+    },
     /// Brackets or operators nested beyond [`super::MAX_DEPTH`] levels; the
     /// limit keeps parsing and evaluation from exhausting the stack.
     #[error("at {position}: expression nests deeper than {limit} levels")]

@@ -13,7 +13,11 @@ use super::{builtins, BinaryOp, Expr, Literal, UnaryOp, Variable, MAX_STEPS};
 pub fn evaluate(expr: &Expr, scope: &dyn Scope) -> Value {
     let steps = Cell::new(0);
     let depth = Cell::new(0);
-    let eval = Evaluator { scope, steps: &steps, depth: &depth };
+    let eval = Evaluator {
+        scope,
+        steps: &steps,
+        depth: &depth,
+    };
     let value = eval.eval(expr);
     if eval.exhausted() {
         Value::Null
@@ -38,7 +42,11 @@ const MAX_EVAL_DEPTH: usize = 2 * super::MAX_DEPTH;
 impl<'a> Evaluator<'a> {
     /// An evaluator over another scope sharing this one's budget.
     pub fn with_scope<'b>(&'b self, scope: &'b dyn Scope) -> Evaluator<'b> {
-        Evaluator { scope, steps: self.steps, depth: self.depth }
+        Evaluator {
+            scope,
+            steps: self.steps,
+            depth: self.depth,
+        }
     }
 
     /// Spends `n` steps; false once the budget is gone.
@@ -89,8 +97,10 @@ impl<'a> Evaluator<'a> {
         use BinaryOp::*;
         // Comparing two arrays pairs their elements: charge the product of
         // their sizes, an upper bound of that work.
-        if matches!(op, Eq | NotEq | Le | Ge | Contains | NotContains | AnyOf | AllOf)
-            && !self.charge(builtins::size(&l).saturating_mul(builtins::size(&r)))
+        if matches!(
+            op,
+            Eq | NotEq | Le | Ge | Contains | NotContains | AnyOf | AllOf
+        ) && !self.charge(builtins::size(&l).saturating_mul(builtins::size(&r)))
         {
             return Value::Null;
         }

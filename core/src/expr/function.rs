@@ -76,7 +76,10 @@ impl Function {
     /// exactly; accepting `SUM` as well costs nothing and spares authors a
     /// silent null).
     pub fn from_name(name: &str) -> Option<Function> {
-        TABLE.iter().find(|row| row.1.eq_ignore_ascii_case(name)).map(|row| row.0)
+        TABLE
+            .iter()
+            .find(|row| row.1.eq_ignore_ascii_case(name))
+            .map(|row| row.0)
     }
 
     /// The SurveyJS spelling, e.g. `sumInArray`.
@@ -108,7 +111,10 @@ impl Function {
     }
 
     fn row(self) -> &'static (Function, &'static str, usize, Option<usize>) {
-        TABLE.iter().find(|row| row.0 == self).expect("every function is in TABLE")
+        TABLE
+            .iter()
+            .find(|row| row.0 == self)
+            .expect("every function is in TABLE")
     }
 
     /// "1 argument", "2 to 3 arguments", "any number of arguments": for

@@ -16,7 +16,10 @@ pub enum Tok {
     Number(f64),
     Str(String),
     /// `{name}`; `raw` when written `{#name}` (the value is used as stored).
-    Var { name: String, raw: bool },
+    Var {
+        name: String,
+        raw: bool,
+    },
     Word(String),
     LParen,
     RParen,
@@ -98,7 +101,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
             '\'' | '"' => lex_string(&chars, i)?,
             '{' => lex_variable(&chars, i)?,
             'a'..='z' | 'A'..='Z' | '_' => {
-                let len = chars[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '_').count();
+                let len = chars[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
+                    .count();
                 (Tok::Word(chars[i..i + len].iter().collect()), len)
             }
             '(' => (Tok::LParen, 1),
@@ -127,15 +133,24 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
             '}' => return Err(syntax(i, "'}' without a matching '{'")),
             _ => return Err(syntax(i, &format!("unexpected character {c:?}"))),
         };
-        tokens.push(Token { kind, position: start });
+        tokens.push(Token {
+            kind,
+            position: start,
+        });
         i += len;
     }
-    tokens.push(Token { kind: Tok::End, position: chars.len() });
+    tokens.push(Token {
+        kind: Tok::End,
+        position: chars.len(),
+    });
     Ok(tokens)
 }
 
 fn syntax(position: usize, message: &str) -> ExprError {
-    ExprError::Syntax { position, message: message.to_string() }
+    ExprError::Syntax {
+        position,
+        message: message.to_string(),
+    }
 }
 
 /// `123`, `1.5`, `0x1F`. A number is digits with an optional fraction;
@@ -143,19 +158,29 @@ fn syntax(position: usize, message: &str) -> ExprError {
 fn lex_number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
     let rest = &chars[start..];
     if rest.len() > 1 && rest[0] == '0' && rest[1] == 'x' {
-        let len = rest[2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+        let len = rest[2..]
+            .iter()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .count();
         if len == 0 {
             return Err(syntax(start, "expected hexadecimal digits after '0x'"));
         }
         let digits: String = rest[2..2 + len].iter().collect();
-        let value = u128::from_str_radix(&digits, 16).map_err(|_| syntax(start, "number too large"))?;
+        let value =
+            u128::from_str_radix(&digits, 16).map_err(|_| syntax(start, "number too large"))?;
         return Ok((Tok::Number(value as f64), 2 + len));
     }
     let mut len = rest.iter().take_while(|c| c.is_ascii_digit()).count();
     if rest.get(len) == Some(&'.') {
-        let frac = rest[len + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let frac = rest[len + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if frac == 0 {
-            return Err(syntax(start + len, "expected digits after the decimal point"));
+            return Err(syntax(
+                start + len,
+                "expected digits after the decimal point",
+            ));
         }
         len += 1 + frac;
     }
@@ -210,5 +235,11 @@ fn lex_variable(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError>
     if name.is_empty() {
         return Err(syntax(start, "empty variable name"));
     }
-    Ok((Tok::Var { name: name.to_string(), raw }, i + 1 - start))
+    Ok((
+        Tok::Var {
+            name: name.to_string(),
+            raw,
+        },
+        i + 1 - start,
+    ))
 }

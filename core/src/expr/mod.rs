@@ -72,7 +72,11 @@ pub enum Expr {
     /// `!x`, `-x`, `x empty`, `x notempty`.
     Unary { op: UnaryOp, operand: Box<Expr> },
     /// `a + b`, `a = b`, `a contains b`, …
-    Binary { op: BinaryOp, left: Box<Expr>, right: Box<Expr> },
+    Binary {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `sum(a, b)`.
     Call { function: Function, args: Vec<Expr> },
 }
@@ -222,7 +226,11 @@ impl Expr {
                 right.collect_variables(out);
             }
             Expr::Call { function, args } => {
-                let n = if function.takes_item_filter() { 2 } else { args.len() };
+                let n = if function.takes_item_filter() {
+                    2
+                } else {
+                    args.len()
+                };
                 args.iter().take(n).for_each(|e| e.collect_variables(out));
             }
         }

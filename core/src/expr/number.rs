@@ -128,7 +128,11 @@ mod tests {
         assert_eq!(Value::Number(3.0).to_js_string(), "3");
         assert_eq!(Value::Number(-0.0).to_js_string(), "0");
         assert_eq!(Value::Number(0.1).to_js_string(), "0.1");
-        let arr = Value::Array(vec![Value::Number(1.0), Value::Null, Value::String("a".into())]);
+        let arr = Value::Array(vec![
+            Value::Number(1.0),
+            Value::Null,
+            Value::String("a".into()),
+        ]);
         assert_eq!(arr.to_js_string(), "1,,a");
     }
 }

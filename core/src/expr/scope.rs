@@ -33,7 +33,10 @@ pub struct MapScope<'a> {
 impl<'a> MapScope<'a> {
     /// A scope over `answers` on the given day.
     pub fn new(answers: &'a BTreeMap<String, serde_json::Value>, today: Date) -> MapScope<'a> {
-        MapScope { maps: vec![answers], today }
+        MapScope {
+            maps: vec![answers],
+            today,
+        }
     }
 
     /// Adds a map searched after the ones already given (calculated values,
@@ -46,7 +49,10 @@ impl<'a> MapScope<'a> {
 
 impl Scope for MapScope<'_> {
     fn get(&self, name: &str) -> Option<Value> {
-        self.maps.iter().find_map(|map| lookup_key(map, name)).map(Value::from_json)
+        self.maps
+            .iter()
+            .find_map(|map| lookup_key(map, name))
+            .map(Value::from_json)
     }
 
     fn today(&self) -> Date {
@@ -58,7 +64,9 @@ impl Scope for MapScope<'_> {
 fn lookup_key<'m, V>(map: &'m BTreeMap<String, V>, name: &str) -> Option<&'m V> {
     map.get(name).or_else(|| {
         let lower = name.to_lowercase();
-        map.iter().find(|(k, _)| k.to_lowercase() == lower).map(|(_, v)| v)
+        map.iter()
+            .find(|(k, _)| k.to_lowercase() == lower)
+            .map(|(_, v)| v)
     })
 }
 
@@ -108,7 +116,11 @@ pub fn resolve(scope: &dyn Scope, path: &str) -> Option<Value> {
 
 /// Byte offsets where a name may end: before each `.` or `[`, and the end.
 fn cut_points(path: &str) -> Vec<usize> {
-    let mut cuts: Vec<usize> = path.match_indices(['.', '[']).map(|(i, _)| i).filter(|&i| i > 0).collect();
+    let mut cuts: Vec<usize> = path
+        .match_indices(['.', '['])
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0)
+        .collect();
     cuts.push(path.len());
     cuts
 }
@@ -120,15 +132,19 @@ fn walk(value: &Value, rest: &str) -> Option<Value> {
     }
     if let Some(after) = rest.strip_prefix('[') {
         let (index, tail) = after.split_once(']')?;
-        let Value::Array(items) = value else { return None };
+        let Value::Array(items) = value else {
+            return None;
+        };
         let index = parse_index(index)?;
         return walk(items.get(index)?, tail);
     }
     let rest = rest.strip_prefix('.')?;
     match value {
         Value::Object(fields) => {
-            let (field, cut) =
-                cut_points(rest).into_iter().rev().find_map(|cut| Some((lookup_key(fields, &rest[..cut])?, cut)))?;
+            let (field, cut) = cut_points(rest)
+                .into_iter()
+                .rev()
+                .find_map(|cut| Some((lookup_key(fields, &rest[..cut])?, cut)))?;
             walk(field, &rest[cut..])
         }
         Value::Array(items) if rest == "length" => Some(Value::Number(items.len() as f64)),

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::date::Date;
-pub use super::number::{js_number_string, survey_number};
 use super::number::js_string_to_number;
+pub use super::number::{js_number_string, survey_number};
 
 /// How deep a JSON answer is converted: anything nested deeper becomes null.
 /// Answers are at most three levels deep (matrix → row → cell), and the cap
@@ -61,7 +61,9 @@ impl Value {
             Value::String(s) => J::String(s.clone()),
             Value::Date(d) => J::String(d.to_string()),
             Value::Array(items) => J::Array(items.iter().map(Value::to_json).collect()),
-            Value::Object(map) => J::Object(map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Object(map) => {
+                J::Object(map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+            }
         }
     }
 
@@ -116,7 +118,13 @@ impl Value {
             Value::Date(d) => d.to_string(),
             Value::Array(items) => items
                 .iter()
-                .map(|v| if matches!(v, Value::Null) { String::new() } else { v.to_js_string() })
+                .map(|v| {
+                    if matches!(v, Value::Null) {
+                        String::new()
+                    } else {
+                        v.to_js_string()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(","),
             Value::Object(_) => "[object Object]".to_string(),
@@ -162,9 +170,11 @@ fn from_json_at(json: &serde_json::Value, depth: usize) -> Value {
         J::String(s) => Value::String(s.clone()),
         _ if depth >= MAX_VALUE_DEPTH => Value::Null,
         J::Array(items) => Value::Array(items.iter().map(|v| from_json_at(v, depth + 1)).collect()),
-        J::Object(map) => {
-            Value::Object(map.iter().map(|(k, v)| (k.clone(), from_json_at(v, depth + 1))).collect())
-        }
+        J::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), from_json_at(v, depth + 1)))
+                .collect(),
+        ),
     }
 }
 
@@ -175,7 +185,9 @@ fn from_json_at(json: &serde_json::Value, depth: usize) -> Value {
 /// quantity). Only a top-level string is converted, never one inside an
 /// array or object.
 pub fn correct_value(value: Value) -> Value {
-    let Value::String(s) = &value else { return value };
+    let Value::String(s) = &value else {
+        return value;
+    };
     let lower = s.to_lowercase();
     if lower == "true" || lower == "false" {
         return Value::Bool(lower == "true");
@@ -185,9 +197,16 @@ pub fn correct_value(value: Value) -> Value {
     if chars.len() > 1 && quote(chars[0]) && quote(chars[chars.len() - 1]) {
         return Value::String(chars[1..chars.len() - 1].iter().collect());
     }
-    let Some(n) = survey_number(s) else { return value };
+    let Some(n) = survey_number(s) else {
+        return value;
+    };
     let bytes = s.as_bytes();
-    if bytes[0] == b'0' && !s.starts_with("0x") && bytes.len() > 1 && bytes[1] != b'.' && bytes[1] != b',' {
+    if bytes[0] == b'0'
+        && !s.starts_with("0x")
+        && bytes.len() > 1
+        && bytes[1] != b'.'
+        && bytes[1] != b','
+    {
         return value;
     }
     Value::Number(n)
@@ -223,7 +242,12 @@ mod tests {
     #[test]
     fn emptiness_truthiness_and_conditions() {
         let obj = |pairs: &[(&str, Value)]| {
-            Value::Object(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+            Value::Object(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+            )
         };
         // (value, is_empty, truthy, is_true)
         let cases = [

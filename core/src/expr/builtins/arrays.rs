@@ -27,7 +27,9 @@ pub fn in_array(ev: &Evaluator<'_>, function: Function, args: &[Expr]) -> Value 
         Value::Object(fields) => fields.values().collect(),
         _ => Vec::new(),
     };
-    let Value::String(field) = field else { return empty_result(function) };
+    let Value::String(field) = field else {
+        return empty_result(function);
+    };
     let mut total = 0.0;
     let mut count = 0usize;
     let mut numbers = Vec::new();
@@ -35,10 +37,17 @@ pub fn in_array(ev: &Evaluator<'_>, function: Function, args: &[Expr]) -> Value 
         if !ev.charge(1) {
             return Value::Null;
         }
-        let Value::Object(fields) = item else { continue };
-        let Some(value) = fields.get(&field).filter(|v| !v.is_empty()) else { continue };
+        let Value::Object(fields) = item else {
+            continue;
+        };
+        let Some(value) = fields.get(&field).filter(|v| !v.is_empty()) else {
+            continue;
+        };
         if let Some(filter) = filter {
-            let scope = ItemScope { item, outer: ev.scope };
+            let scope = ItemScope {
+                item,
+                outer: ev.scope,
+            };
             if !ev.with_scope(&scope).eval(filter).is_true() {
                 continue;
             }
@@ -54,8 +63,14 @@ pub fn in_array(ev: &Evaluator<'_>, function: Function, args: &[Expr]) -> Value 
         Function::CountInArray => Value::Number(count as f64),
         Function::AvgInArray if count == 0 => Value::Number(0.0),
         Function::AvgInArray => Value::number(total / count as f64),
-        Function::MinInArray => numbers.into_iter().reduce(f64::min).map_or(Value::Null, Value::Number),
-        Function::MaxInArray => numbers.into_iter().reduce(f64::max).map_or(Value::Null, Value::Number),
+        Function::MinInArray => numbers
+            .into_iter()
+            .reduce(f64::min)
+            .map_or(Value::Null, Value::Number),
+        Function::MaxInArray => numbers
+            .into_iter()
+            .reduce(f64::max)
+            .map_or(Value::Null, Value::Number),
         _ => Value::Null,
     }
 }

@@ -40,13 +40,21 @@ pub fn call(today: Date, function: Function, values: &[Value]) -> Value {
                 return Value::Null;
             }
             let unit = unit(values.get(2), "days");
-            number(to_date(&values[0]).zip(to_date(&values[1])).and_then(|(a, b)| difference(a, b, unit)))
+            number(
+                to_date(&values[0])
+                    .zip(to_date(&values[1]))
+                    .and_then(|(a, b)| difference(a, b, unit)),
+            )
         }
         DiffDays => {
             if !values[0].truthy() || !values[1].truthy() {
                 return Value::Number(0.0);
             }
-            number(to_date(&values[0]).zip(to_date(&values[1])).map(|(a, b)| (b.days() - a.days()).abs()))
+            number(
+                to_date(&values[0])
+                    .zip(to_date(&values[1]))
+                    .map(|(a, b)| (b.days() - a.days()).abs()),
+            )
         }
         DateAdd => date_add(values),
         _ => Value::Null,
@@ -103,7 +111,9 @@ fn date_add(values: &[Value]) -> Value {
     if !values[0].truthy() {
         return Value::Null;
     }
-    let (Some(start), Some(n)) = (to_date(&values[0]), values[1].to_number()) else { return Value::Null };
+    let (Some(start), Some(n)) = (to_date(&values[0]), values[1].to_number()) else {
+        return Value::Null;
+    };
     let n = n.trunc();
     if n.abs() > 1e9 {
         return Value::Null;

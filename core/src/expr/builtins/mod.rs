@@ -52,7 +52,11 @@ pub fn size(v: &Value) -> u64 {
 /// `iif(condition, then, else)`: JavaScript truthiness picks the branch; a
 /// missing `else` is null.
 fn iif(ev: &Evaluator<'_>, args: &[Expr]) -> Value {
-    let branch = if ev.eval(&args[0]).truthy() { args.get(1) } else { args.get(2) };
+    let branch = if ev.eval(&args[0]).truthy() {
+        args.get(1)
+    } else {
+        args.get(2)
+    };
     branch.map_or(Value::Null, |e| ev.eval(e))
 }
 
@@ -66,7 +70,9 @@ fn flatten(values: &[Value]) -> Vec<Value> {
                 items.iter().for_each(|item| go(item, depth + 1, out));
             }
             Value::Array(_) => {}
-            Value::String(s) => out.push(super::value::survey_number(s).map_or_else(|| v.clone(), Value::Number)),
+            Value::String(s) => {
+                out.push(super::value::survey_number(s).map_or_else(|| v.clone(), Value::Number))
+            }
             _ => out.push(v.clone()),
         }
     }
@@ -91,7 +97,11 @@ fn numbers(values: &[Value], with_bools: bool) -> Vec<f64> {
 /// `sum(…)`: the numbers (and booleans) among the flattened arguments;
 /// other values are skipped. 0 when there are none.
 fn sum(values: &[Value]) -> Value {
-    Value::number(numbers(values, true).into_iter().fold(0.0, |acc, x| fix_plus_minus(acc, x, acc + x)))
+    Value::number(
+        numbers(values, true)
+            .into_iter()
+            .fold(0.0, |acc, x| fix_plus_minus(acc, x, acc + x)),
+    )
 }
 
 /// `avg(…)`: the mean of the numbers (and booleans); 0 when there are none.
@@ -100,7 +110,9 @@ fn avg(values: &[Value]) -> Value {
     if ns.is_empty() {
         return Value::Number(0.0);
     }
-    let total = ns.iter().fold(0.0, |acc, x| fix_plus_minus(acc, *x, acc + x));
+    let total = ns
+        .iter()
+        .fold(0.0, |acc, x| fix_plus_minus(acc, *x, acc + x));
     Value::number(total / ns.len() as f64)
 }
 
@@ -129,7 +141,9 @@ fn precision(values: &[Value], default: f64) -> Option<f64> {
 /// is 1.01; in effect halves round away from zero (`round(-2.5)` is -3).
 /// A negative `digits` rounds to tens, hundreds, ….
 fn round(values: &[Value]) -> Value {
-    let (Some(x), Some(p)) = (values[0].numeric(), precision(values, 0.0)) else { return Value::Null };
+    let (Some(x), Some(p)) = (values[0].numeric(), precision(values, 0.0)) else {
+        return Value::Null;
+    };
     let scale = 10f64.powf(p);
     let n = x * scale * (1.0 + f64::EPSILON);
     let f = n.floor();
@@ -140,11 +154,21 @@ fn round(values: &[Value]) -> Value {
 /// `trunc(x, digits = 0)`: cuts the decimal form after `digits` places
 /// (a whole positive number of them; otherwise after the point).
 fn trunc(values: &[Value]) -> Value {
-    let (Some(x), Some(p)) = (values[0].numeric(), precision(values, -1.0)) else { return Value::Null };
+    let (Some(x), Some(p)) = (values[0].numeric(), precision(values, -1.0)) else {
+        return Value::Null;
+    };
     let text = js_number_string(x);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let keep = if p >= 1.0 && p.fract() == 0.0 { frac.len().min(p as usize) } else { 0 };
-    let cut = if keep == 0 { int.to_string() } else { format!("{int}.{}", &frac[..keep]) };
+    let keep = if p >= 1.0 && p.fract() == 0.0 {
+        frac.len().min(p as usize)
+    } else {
+        0
+    };
+    let cut = if keep == 0 {
+        int.to_string()
+    } else {
+        format!("{int}.{}", &frac[..keep])
+    };
     cut.parse::<f64>().map_or(Value::Null, Value::number)
 }
 
@@ -160,8 +184,13 @@ fn substring(values: &[Value]) -> Value {
     };
     let chars: Vec<char> = text.chars().collect();
     let clamp = |x: f64| x.trunc().clamp(0.0, chars.len() as f64) as usize;
-    let Some(start) = values[1].numeric() else { return Value::String(String::new()) };
-    let end = values.get(2).and_then(Value::numeric).map_or(chars.len(), clamp);
+    let Some(start) = values[1].numeric() else {
+        return Value::String(String::new());
+    };
+    let end = values
+        .get(2)
+        .and_then(Value::numeric)
+        .map_or(chars.len(), clamp);
     let (a, b) = (clamp(start).min(end), clamp(start).max(end));
     Value::String(chars[a..b].iter().collect())
 }

@@ -49,12 +49,18 @@ pub fn eval(src: &str) -> serde_json::Value {
 pub fn check_table(rows: &[(&str, &str)]) {
     let mut failures = Vec::new();
     for (src, want) in rows {
-        let want: serde_json::Value =
-            serde_json::from_str(want).unwrap_or_else(|e| panic!("bad expected JSON {want:?}: {e}"));
+        let want: serde_json::Value = serde_json::from_str(want)
+            .unwrap_or_else(|e| panic!("bad expected JSON {want:?}: {e}"));
         let got = eval(src);
         if got != want {
             failures.push(format!("{src:?}: expected {want}, got {got}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
 }

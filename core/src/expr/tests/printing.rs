@@ -22,7 +22,10 @@ fn canonical_forms() {
         ("SUM(1,2)", "sum(1, 2)"),
         ("suminarray({l},'x')", "sumInArray({l}, 'x')"),
         ("{a} AND {b} Or {c}", "{a} and {b} or {c}"),
-        ("{a} == 1 && {b} <> 2 || {c} *= 'x'", "{a} = 1 and {b} != 2 or {c} contains 'x'"),
+        (
+            "{a} == 1 && {b} <> 2 || {c} *= 'x'",
+            "{a} = 1 and {b} != 2 or {c} contains 'x'",
+        ),
         ("{a} equals 1 and {b} notequal 2", "{a} = 1 and {b} != 2"),
         ("1 less 2 or 2 greaterorequal 1", "1 < 2 or 2 >= 1"),
         ("0x1F", "31"),
@@ -31,7 +34,10 @@ fn canonical_forms() {
         ("{ #q1 }", "{#q1}"),
         ("[ ]", "[]"),
         ("['a',[1,2]]", "['a', [1, 2]]"),
-        ("sumInArray({l}, 'x', '{p} > 1')", "sumInArray({l}, 'x', {p} > 1)"),
+        (
+            "sumInArray({l}, 'x', '{p} > 1')",
+            "sumInArray({l}, 'x', {p} > 1)",
+        ),
         ("{a} contains 'x' = true", "{a} contains 'x' = true"),
         ("({a} = 1) contains 'x'", "({a} = 1) contains 'x'"),
         ("1.50", "1.5"),
@@ -51,13 +57,31 @@ fn trees_have_the_documented_shape() {
     // `^` binds tighter than `*` and associates to the left, as in SurveyJS.
     assert_eq!(
         Expr::parse("1 * 2 ^ 3 ^ 4").unwrap(),
-        *bin(BinaryOp::Mul, lit(1.0), bin(BinaryOp::Pow, bin(BinaryOp::Pow, lit(2.0), lit(3.0)), lit(4.0)))
+        *bin(
+            BinaryOp::Mul,
+            lit(1.0),
+            bin(
+                BinaryOp::Pow,
+                bin(BinaryOp::Pow, lit(2.0), lit(3.0)),
+                lit(4.0)
+            )
+        )
     );
     // `!` takes only the next operand.
     assert_eq!(
         Expr::parse("!1 = 2").unwrap(),
-        *bin(BinaryOp::Eq, Box::new(Expr::Unary { op: UnaryOp::Not, operand: lit(1.0) }), lit(2.0))
+        *bin(
+            BinaryOp::Eq,
+            Box::new(Expr::Unary {
+                op: UnaryOp::Not,
+                operand: lit(1.0)
+            }),
+            lit(2.0)
+        )
     );
     // `-` before a number is a negative literal.
-    assert_eq!(Expr::parse("-2 ^ 2").unwrap(), *bin(BinaryOp::Pow, lit(-2.0), lit(2.0)));
+    assert_eq!(
+        Expr::parse("-2 ^ 2").unwrap(),
+        *bin(BinaryOp::Pow, lit(-2.0), lit(2.0))
+    );
 }

@@ -6,24 +6,110 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::TODAY;
-use crate::expr::{BinaryOp, Date, Expr, Function, Literal, MapScope, UnaryOp, Value, Variable};
 use crate::expr::compare::{all_of, any_of, contains, loose_eq, not_contains, order};
+use crate::expr::{BinaryOp, Date, Expr, Function, Literal, MapScope, UnaryOp, Value, Variable};
 
 /// Words and symbols the language knows, plus a few it does not, so that a
 /// random sequence is often nearly valid.
 const VOCABULARY: &[&str] = &[
-    "{a}", "{b}", "{m.r1}", "{l[0]}", "{l[1].p}", "{#a}", "{a.length}", "1", "0", "2.5", "-3", "0x1F", "'x'", "\"5\"",
-    "''", "'2026-11-23'", "true", "false", "null", "undefined", "yes", "(", ")", "[", "]", ",", "+", "-", "*", "/",
-    "%", "^", "=", "==", "!=", "<>", "<", "<=", ">", ">=", "!", "&&", "||", "and", "or", "not", "negate", "empty",
-    "notempty", "contains", "notcontains", "anyof", "allof", "*=", "power", "iif(", "sum(", "avg(", "min(", "max(",
-    "count(", "round(", "trunc(", "age(", "today(", "year(", "dateAdd(", "dateDiff(", "diffDays(", "getDate(",
-    "substring(", "sumInArray(", "countInArray(", "maxInArray(", "'{p} > 1'", "nosuch(", "{", "}", "'", "@", ".",
+    "{a}",
+    "{b}",
+    "{m.r1}",
+    "{l[0]}",
+    "{l[1].p}",
+    "{#a}",
+    "{a.length}",
+    "1",
+    "0",
+    "2.5",
+    "-3",
+    "0x1F",
+    "'x'",
+    "\"5\"",
+    "''",
+    "'2026-11-23'",
+    "true",
+    "false",
+    "null",
+    "undefined",
+    "yes",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "^",
+    "=",
+    "==",
+    "!=",
+    "<>",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "!",
+    "&&",
+    "||",
+    "and",
+    "or",
+    "not",
+    "negate",
+    "empty",
+    "notempty",
+    "contains",
+    "notcontains",
+    "anyof",
+    "allof",
+    "*=",
+    "power",
+    "iif(",
+    "sum(",
+    "avg(",
+    "min(",
+    "max(",
+    "count(",
+    "round(",
+    "trunc(",
+    "age(",
+    "today(",
+    "year(",
+    "dateAdd(",
+    "dateDiff(",
+    "diffDays(",
+    "getDate(",
+    "substring(",
+    "sumInArray(",
+    "countInArray(",
+    "maxInArray(",
+    "'{p} > 1'",
+    "nosuch(",
+    "{",
+    "}",
+    "'",
+    "@",
+    ".",
 ];
 
 fn token_soup() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(VOCABULARY), prop::bool::ANY), 0..40).prop_map(|tokens| {
-        tokens.into_iter().map(|(t, space)| if space { format!("{t} ") } else { t.to_string() }).collect()
-    })
+    prop::collection::vec((prop::sample::select(VOCABULARY), prop::bool::ANY), 0..40).prop_map(
+        |tokens| {
+            tokens
+                .into_iter()
+                .map(|(t, space)| {
+                    if space {
+                        format!("{t} ")
+                    } else {
+                        t.to_string()
+                    }
+                })
+                .collect()
+        },
+    )
 }
 
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
@@ -31,31 +117,58 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(J::Null),
         any::<bool>().prop_map(J::Bool),
-        prop_oneof![any::<i32>().prop_map(f64::from), any::<f64>(), Just(0.5), Just(-0.0)]
-            .prop_map(|n| serde_json::Number::from_f64(n).map_or(J::Null, J::Number)),
-        prop::sample::select(vec!["", "5", "01", "abc", "ABC ", "true", "2026-11-23", "1,5", "0x10", "'q'", "-2.5e3"])
-            .prop_map(|s| J::String(s.to_string())),
+        prop_oneof![
+            any::<i32>().prop_map(f64::from),
+            any::<f64>(),
+            Just(0.5),
+            Just(-0.0)
+        ]
+        .prop_map(|n| serde_json::Number::from_f64(n).map_or(J::Null, J::Number)),
+        prop::sample::select(vec![
+            "",
+            "5",
+            "01",
+            "abc",
+            "ABC ",
+            "true",
+            "2026-11-23",
+            "1,5",
+            "0x10",
+            "'q'",
+            "-2.5e3"
+        ])
+        .prop_map(|s| J::String(s.to_string())),
         "\\PC{0,6}".prop_map(J::String),
     ];
     leaf.prop_recursive(4, 24, 5, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(J::Array),
-            prop::collection::btree_map(prop::sample::select(vec!["p", "q", "r1", "P", "a.b"]), inner, 0..4)
-                .prop_map(|m| J::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            prop::collection::btree_map(
+                prop::sample::select(vec!["p", "q", "r1", "P", "a.b"]),
+                inner,
+                0..4
+            )
+            .prop_map(|m| J::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
         ]
     })
 }
 
 fn scope_values() -> impl Strategy<Value = BTreeMap<String, serde_json::Value>> {
-    prop::collection::btree_map(prop::sample::select(vec!["a", "b", "m", "l", "A", "x"]), json_value(), 0..6)
-        .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    prop::collection::btree_map(
+        prop::sample::select(vec!["a", "b", "m", "l", "A", "x"]),
+        json_value(),
+        0..6,
+    )
+    .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
 fn literal() -> impl Strategy<Value = Literal> {
     prop_oneof![
         Just(Literal::Null),
         any::<bool>().prop_map(Literal::Bool),
-        any::<f64>().prop_filter("finite", |n| n.is_finite()).prop_map(Literal::Number),
+        any::<f64>()
+            .prop_filter("finite", |n| n.is_finite())
+            .prop_map(Literal::Number),
         prop_oneof![Just(0.5), Just(-0.0), Just(1e21), Just(-7.0)].prop_map(Literal::Number),
         "\\PC{0,8}".prop_map(Literal::String),
         "['\\\\a]{0,4}".prop_map(Literal::String),
@@ -70,32 +183,67 @@ fn variable() -> impl Strategy<Value = Variable> {
 }
 
 fn ast() -> impl Strategy<Value = Expr> {
-    let leaf = prop_oneof![literal().prop_map(Expr::Literal), variable().prop_map(Expr::Variable)];
+    let leaf = prop_oneof![
+        literal().prop_map(Expr::Literal),
+        variable().prop_map(Expr::Variable)
+    ];
     leaf.prop_recursive(6, 48, 4, |inner| {
-        let unary = prop::sample::select(vec![UnaryOp::Not, UnaryOp::Neg, UnaryOp::Empty, UnaryOp::NotEmpty]);
+        let unary = prop::sample::select(vec![
+            UnaryOp::Not,
+            UnaryOp::Neg,
+            UnaryOp::Empty,
+            UnaryOp::NotEmpty,
+        ]);
         let binary = prop::sample::select(vec![
-            BinaryOp::Or, BinaryOp::And, BinaryOp::Eq, BinaryOp::NotEq, BinaryOp::Lt, BinaryOp::Le, BinaryOp::Gt,
-            BinaryOp::Ge, BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div, BinaryOp::Mod, BinaryOp::Pow,
-            BinaryOp::Contains, BinaryOp::NotContains, BinaryOp::AnyOf, BinaryOp::AllOf,
+            BinaryOp::Or,
+            BinaryOp::And,
+            BinaryOp::Eq,
+            BinaryOp::NotEq,
+            BinaryOp::Lt,
+            BinaryOp::Le,
+            BinaryOp::Gt,
+            BinaryOp::Ge,
+            BinaryOp::Add,
+            BinaryOp::Sub,
+            BinaryOp::Mul,
+            BinaryOp::Div,
+            BinaryOp::Mod,
+            BinaryOp::Pow,
+            BinaryOp::Contains,
+            BinaryOp::NotContains,
+            BinaryOp::AnyOf,
+            BinaryOp::AllOf,
         ]);
         let functions: Vec<Function> = Function::all().collect();
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Expr::Array),
-            (unary, inner.clone()).prop_map(|(op, e)| Expr::Unary { op, operand: Box::new(e) }),
-            (binary, inner.clone(), inner.clone())
-                .prop_map(|(op, l, r)| Expr::Binary { op, left: Box::new(l), right: Box::new(r) }),
-            (prop::sample::select(functions), prop::collection::vec(inner, 0..4)).prop_map(|(function, mut args)| {
-                let max = function.max_args().unwrap_or(4);
-                args.truncate(max);
-                while args.len() < function.min_args() {
-                    args.push(Expr::Literal(Literal::Number(1.0)));
-                }
-                // A string literal filter is compiled as an expression.
-                if function.takes_item_filter() && matches!(args.get(2), Some(Expr::Literal(Literal::String(_)))) {
-                    args[2] = Expr::Literal(Literal::Null);
-                }
-                Expr::Call { function, args }
+            (unary, inner.clone()).prop_map(|(op, e)| Expr::Unary {
+                op,
+                operand: Box::new(e)
             }),
+            (binary, inner.clone(), inner.clone()).prop_map(|(op, l, r)| Expr::Binary {
+                op,
+                left: Box::new(l),
+                right: Box::new(r)
+            }),
+            (
+                prop::sample::select(functions),
+                prop::collection::vec(inner, 0..4)
+            )
+                .prop_map(|(function, mut args)| {
+                    let max = function.max_args().unwrap_or(4);
+                    args.truncate(max);
+                    while args.len() < function.min_args() {
+                        args.push(Expr::Literal(Literal::Number(1.0)));
+                    }
+                    // A string literal filter is compiled as an expression.
+                    if function.takes_item_filter()
+                        && matches!(args.get(2), Some(Expr::Literal(Literal::String(_))))
+                    {
+                        args[2] = Expr::Literal(Literal::Null);
+                    }
+                    Expr::Call { function, args }
+                }),
         ]
     })
 }

@@ -54,7 +54,11 @@ fn calculated_values_come_after_answers() {
     let scope = MapScope::new(&answers, Date::parse(TODAY).expect("a date")).with(&calculated);
     let run = |src: &str| Expr::parse(src).expect("parses").evaluate(&scope);
     assert_eq!(run("{total} + 1"), Value::Number(43.0));
-    assert_eq!(run("{n5}"), Value::Number(5.0), "answers are searched first");
+    assert_eq!(
+        run("{n5}"),
+        Value::Number(5.0),
+        "answers are searched first"
+    );
 }
 
 #[test]
