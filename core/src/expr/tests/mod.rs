@@ -3,6 +3,7 @@
 //! `helpers.ts`, `functionsfactory.ts`); the rows marked "Canvass" are the
 //! documented deviations (docs/EXPRESSIONS.md).
 
+mod documented;
 mod errors;
 mod functions;
 mod limits;
