@@ -83,11 +83,28 @@ impl Options {
     }
 }
 
-/// The source with a caret under the error's position.
+/// The source with a caret under the error's position, counting Chinese,
+/// Japanese and Korean characters as two columns as terminals draw them.
 fn pointer(src: &str, error: &ExprError) -> String {
     match error.position() {
-        Some(position) if !src.contains('\n') => format!("  {src}\n  {}^", " ".repeat(position)),
+        Some(position) if !src.contains('\n') => {
+            let width: usize = src.chars().take(position).map(columns).sum();
+            format!("  {src}\n  {}^", " ".repeat(width))
+        }
         _ => String::new(),
+    }
+}
+
+/// Terminal columns of a character: 2 for East Asian wide characters.
+fn columns(c: char) -> usize {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
     }
 }
 

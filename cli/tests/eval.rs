@@ -67,6 +67,13 @@ fn a_bad_expression_exits_1_with_the_position() {
     );
     assert!(stderr.contains("  {a} + (1\n          ^"), "{stderr}");
 
+    let out = canvass(&["eval", "'满意' + @"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("at 7: unexpected character '@'\n  '满意' + @\n           ^"),
+        "{stderr}"
+    );
+
     let out = canvass(&["eval", "nosuch(1)"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown function \"nosuch\""));
