@@ -3,6 +3,7 @@
 //! Rust, tested natively.
 
 pub mod export;
+pub mod expr;
 pub mod load;
 pub mod response;
 pub mod scoring;
