@@ -5,6 +5,7 @@
 pub mod export;
 pub mod expr;
 pub mod load;
+pub mod logic;
 pub mod response;
 pub mod scoring;
 pub mod survey;

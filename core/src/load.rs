@@ -1,9 +1,11 @@
-//! Loading a survey end to end: parse the JSON, then compile its scoring.
+//! Loading a survey end to end: parse the JSON, then compile its scoring
+//! and its logic (expressions, dependency graph, validators).
 //! Each step keeps its own error enum; this module turns them into
 //! `Diagnostic`s, the plain form the app and the CLI show.
 
 use serde::Serialize;
 
+use crate::logic::Logic;
 use crate::scoring::ScoringModel;
 use crate::survey::{self, Survey};
 
@@ -12,6 +14,8 @@ use crate::survey::{self, Survey};
 pub struct LoadedSurvey {
     pub survey: Survey,
     pub scoring: ScoringModel,
+    /// The compiled logic: visibility, validation, computed values, piping.
+    pub logic: Logic,
     /// Things Canvass ignores or doubts but that do not stop the survey.
     pub warnings: Vec<Diagnostic>,
 }
@@ -46,11 +50,22 @@ pub fn load(json: &str) -> Result<LoadedSurvey, LoadFailure> {
         warnings: Vec::new(),
     })?;
     let mut warnings = diagnostics(parse_warnings);
-    match ScoringModel::compile(&survey) {
-        Ok((scoring, scoring_warnings)) => {
+    let scoring = ScoringModel::compile(&survey);
+    let logic = Logic::compile(&survey);
+    match (scoring, logic) {
+        (Ok((scoring, scoring_warnings)), Ok(logic)) => {
             warnings.extend(diagnostics(scoring_warnings));
-            Ok(LoadedSurvey { survey, scoring, warnings })
+            Ok(LoadedSurvey { survey, scoring, logic, warnings })
         }
-        Err(errors) => Err(LoadFailure { errors: diagnostics(errors), warnings }),
+        (scoring, logic) => {
+            let mut errors = Vec::new();
+            if let Err(e) = scoring {
+                errors.extend(diagnostics(e));
+            }
+            if let Err(e) = logic {
+                errors.extend(diagnostics(e));
+            }
+            Err(LoadFailure { errors, warnings })
+        }
     }
 }

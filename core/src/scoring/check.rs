@@ -20,6 +20,9 @@ enum Shape {
     Text,
     /// An object from known row keys to column values.
     Matrix { rows: Vec<String>, columns: Vec<Value> },
+    /// Anything: an expression question's value is computed, not typed, and
+    /// any JSON value may come out (a scored one is read as a number by its item).
+    Any,
 }
 
 /// The answer check of one question.
@@ -42,6 +45,7 @@ impl AnswerCheck {
             QuestionKind::Matrix { rows, columns } => {
                 Shape::Matrix { rows: rows.iter().map(|r| r.key()).collect(), columns: values(columns) }
             }
+            QuestionKind::Expression { .. } => Shape::Any,
         };
         AnswerCheck { question: question.name.clone(), shape }
     }
@@ -83,6 +87,7 @@ impl AnswerCheck {
                 Ok(())
             }
             Shape::Text => answer.as_str().map(drop).ok_or_else(|| wrong("a string", answer)),
+            Shape::Any => Ok(()),
             Shape::Matrix { rows, columns } => {
                 let Value::Object(cells) = answer else { return Err(wrong("an object of row → column", answer)) };
                 for (row, cell) in cells {

@@ -19,9 +19,9 @@ pub enum CompileError {
     /// `lo == hi`: normalisation would divide by zero.
     #[error("{place}: every answer gives {value}, so the item's range is empty (lo == hi)")]
     EmptyRange { place: String, value: f64 },
-    /// Resolved item 2: a scored number question needs both bounds.
-    #[error("{place}: a scored number question needs both min and max ({missing} missing)")]
-    MissingBounds { place: String, missing: &'static str },
+    /// Resolved item 2: a scored number (or expression) question needs both bounds.
+    #[error("{place}: a scored {kind} question needs both min and max ({missing} missing)")]
+    MissingBounds { place: String, kind: &'static str, missing: &'static str },
     #[error("{place}: min {min} must be less than max {max}")]
     InvertedBounds { place: String, min: f64, max: f64 },
     /// Comment, ranking and non-number text questions yield no number.

@@ -21,6 +21,9 @@ pub enum ItemKind {
     Checkbox,
     /// `text` with `inputType: number` and both bounds.
     Number,
+    /// An `expression` question with both `min` and `max`: its computed
+    /// value, stored in the answers like SurveyJS's `survey.data`.
+    Expression,
     /// One row of a `matrix`: the chosen column's number.
     MatrixRow,
 }
@@ -142,14 +145,14 @@ impl Item {
                 }
                 Ok(vec![item(ItemKind::Checkbox, lo, hi, Vec::new(), Source::Multi(opts))])
             }
-            QuestionKind::Text { input_type: InputType::Number, min, max, .. } => match (min, max) {
-                (Some(lo), Some(hi)) if lo < hi => Ok(vec![item(ItemKind::Number, *lo, *hi, Vec::new(), Source::Number)]),
-                (Some(lo), Some(hi)) if lo == hi => Err(vec![CompileError::EmptyRange { place, value: *lo }]),
-                (Some(min), Some(max)) => Err(vec![CompileError::InvertedBounds { place, min: *min, max: *max }]),
-                (Some(_), None) => Err(vec![CompileError::MissingBounds { place, missing: "max" }]),
-                (None, Some(_)) => Err(vec![CompileError::MissingBounds { place, missing: "min" }]),
-                (None, None) => Err(vec![CompileError::MissingBounds { place, missing: "min and max" }]),
-            },
+            QuestionKind::Text { input_type: InputType::Number, min, max, .. } => {
+                let (lo, hi) = bounds(*min, *max, "number", place)?;
+                Ok(vec![item(ItemKind::Number, lo, hi, Vec::new(), Source::Number)])
+            }
+            QuestionKind::Expression { min, max, .. } => {
+                let (lo, hi) = bounds(*min, *max, "expression", place)?;
+                Ok(vec![item(ItemKind::Expression, lo, hi, Vec::new(), Source::Number)])
+            }
             QuestionKind::Matrix { rows, columns } => {
                 let opts = options(columns, "column", &place)?;
                 let (lo, hi, scale) = discrete(&opts, &place)?;
@@ -222,6 +225,20 @@ pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Comment { .. } => "comment",
         QuestionKind::Matrix { .. } => "matrix",
         QuestionKind::Ranking { .. } => "ranking",
+        QuestionKind::Expression { .. } => "expression",
+    }
+}
+
+/// Resolved item 2: a scored number (or expression) question needs both
+/// bounds, `min < max`.
+fn bounds(min: Option<f64>, max: Option<f64>, kind: &'static str, place: String) -> Result<(f64, f64), Vec<CompileError>> {
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo < hi => Ok((lo, hi)),
+        (Some(lo), Some(hi)) if lo == hi => Err(vec![CompileError::EmptyRange { place, value: lo }]),
+        (Some(min), Some(max)) => Err(vec![CompileError::InvertedBounds { place, min, max }]),
+        (Some(_), None) => Err(vec![CompileError::MissingBounds { place, kind, missing: "max" }]),
+        (None, Some(_)) => Err(vec![CompileError::MissingBounds { place, kind, missing: "min" }]),
+        (None, None) => Err(vec![CompileError::MissingBounds { place, kind, missing: "min and max" }]),
     }
 }
 

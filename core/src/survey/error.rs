@@ -193,6 +193,28 @@ pub enum ParseError {
         name: String,
         first: String,
     },
+
+    /// A calculated value or follow-up condition whose name is taken: by
+    /// another of its kind or, for a calculated value, by a question
+    /// (`{name}` would be ambiguous).
+    #[error("{path}: {what} name {name:?} is already used at {first}")]
+    DuplicateName {
+        path: String,
+        what: &'static str,
+        name: String,
+        first: String,
+    },
+
+    /// A lower bound above its upper bound (`minValue` > `maxValue`,
+    /// `minLength` > `maxLength`, …): nothing could pass.
+    #[error("{path}: {min_key} ({min}) must not be greater than {max_key} ({max})")]
+    Bounds {
+        path: String,
+        min_key: &'static str,
+        max_key: &'static str,
+        min: f64,
+        max: f64,
+    },
 }
 
 impl ParseError {
@@ -228,7 +250,9 @@ impl ParseError {
             | NotAMatrix { path, .. }
             | NotTopLevel { path, .. }
             | AhpShape { path, .. }
-            | DuplicateBand { path, .. } => path,
+            | DuplicateBand { path, .. }
+            | DuplicateName { path, .. }
+            | Bounds { path, .. } => path,
         }
     }
 }

@@ -79,6 +79,39 @@ pub struct Survey {
     pub pages: Vec<Page>,
     /// `scoring` (Canvass extension).
     pub scoring: ScoringSpec,
+    /// `calculatedValues`: named expressions other expressions and texts
+    /// can read as `{name}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calculated_values: Vec<CalculatedValue>,
+    /// `completedHtml`: the text shown after submitting. Shown as plain
+    /// text (markup stripped), never as HTML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_html: Option<LocalizedText>,
+    /// `completedHtmlOnCondition`: the first entry whose expression holds
+    /// replaces `completedHtml`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub completed_html_on_condition: Vec<CompletedText>,
+}
+
+/// One of `calculatedValues`: `{name, expression, includeIntoResult}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalculatedValue {
+    /// `name`: unique among calculated values and questions.
+    pub name: String,
+    /// `expression` source text.
+    pub expression: String,
+    /// `includeIntoResult`: stored with the answers when the response is
+    /// completed, as SurveyJS puts it in `survey.data`.
+    pub include_into_result: bool,
+}
+
+/// One of `completedHtmlOnCondition`: `{expression, html}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompletedText {
+    /// `expression` source text.
+    pub expression: String,
+    /// `html`: shown as plain text, never as HTML.
+    pub html: LocalizedText,
 }
 
 /// One screen of the survey.
@@ -91,6 +124,15 @@ pub struct Page {
     pub elements: Vec<Element>,
     /// `visibleIf` source text (evaluated by the logic module).
     pub visible_if: Option<String>,
+    /// `enableIf`: when false, every question on the page is read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_if: Option<String>,
+    /// `isRequired`: at least one visible question on the page must be answered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_required: bool,
+    /// `requiredIf`: replaces `isRequired` by the condition's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_if: Option<String>,
 }
 
 /// What a page or panel contains.
@@ -109,6 +151,15 @@ pub struct Panel {
     pub description: Option<LocalizedText>,
     pub elements: Vec<Element>,
     pub visible_if: Option<String>,
+    /// `enableIf`: when false, every question in the panel is read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_if: Option<String>,
+    /// `isRequired`: at least one visible question in the panel must be answered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_required: bool,
+    /// `requiredIf`: replaces `isRequired` by the condition's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_if: Option<String>,
     /// Where the panel sits in the JSON, e.g. `pages[0].elements[2]`.
     pub path: String,
 }
@@ -137,8 +188,41 @@ pub struct Question {
     pub weight: Option<f64>,
     /// `boxSize` (Canvass extension): overrides the survey's top/bottom box k.
     pub box_size: Option<u32>,
+    /// `validators`, checked in order when the page is validated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub validators: Vec<Validator>,
     /// Where the question sits in the JSON, e.g. `pages[1].elements[3]`.
     pub path: String,
+}
+
+/// One of a question's `validators`: its kind and its `text` (the message
+/// shown instead of the default one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Validator {
+    pub kind: ValidatorKind,
+    /// `text`: the error message; default: SurveyJS's, in the UI language.
+    pub text: Option<LocalizedText>,
+}
+
+/// What a validator checks (`type` in SurveyJS JSON). Every kind but
+/// `expression` passes an empty answer: `isRequired` is for that.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum ValidatorKind {
+    /// `numeric`: the answer is a number within `minValue`..`maxValue`.
+    Numeric { min: Option<f64>, max: Option<f64> },
+    /// `text`: the answer's length in characters is within
+    /// `minLength`..`maxLength` (0 or absent: no bound).
+    Text { min_length: Option<u32>, max_length: Option<u32> },
+    /// `regex`: the answer (each element of an array answer) matches
+    /// `regex` somewhere, as JavaScript's `RegExp.test`; `caseInsensitive`.
+    Regex { regex: String, case_insensitive: bool },
+    /// `email`: the answer is an e-mail address.
+    Email,
+    /// `expression`: the condition holds (evaluated even on empty answers).
+    Expression { expression: String },
+    /// `answercount`: an array answer has `minCount`..`maxCount` elements.
+    AnswerCount { min_count: Option<u32>, max_count: Option<u32> },
 }
 
 /// The question types Canvass renders (`type` in SurveyJS JSON).
@@ -182,6 +266,13 @@ pub enum QuestionKind {
     Matrix { rows: Vec<MatrixRow>, columns: Vec<Choice> },
     /// `ranking`: the answer is the array of choice values in ranked order.
     Ranking { choices: Vec<Choice> },
+    /// `expression`: a read-only value computed from `expression`. Canvass
+    /// extension `min`/`max` declare its range, which makes it scorable.
+    Expression {
+        expression: String,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
 }
 
 /// `inputType` of a `text` question.
@@ -209,6 +300,9 @@ pub struct Choice {
     /// `notApplicable` (Canvass extension): 不适用 / 不清楚 — counted as
     /// N/A, never scored, exclusive in a checkbox.
     pub not_applicable: bool,
+    /// `visibleIf`: the choice is offered only while this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<String>,
 }
 
 impl Choice {
@@ -262,6 +356,21 @@ pub struct ScoringSpec {
     pub show_score: bool,
     /// `boxSize`: top/bottom box k, default 2.
     pub box_size: u32,
+    /// `followUp`: survey-declared follow-up conditions (DOMAIN item 23).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_up: Vec<FollowUpSpec>,
+}
+
+/// One of `scoring.followUp`: a response is flagged for a follow-up call
+/// when `expression` holds, with `name` as the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpSpec {
+    /// `name`: unique among the survey's follow-up conditions.
+    pub name: String,
+    /// `title`, defaulting to the name.
+    pub title: LocalizedText,
+    /// `expression` source text.
+    pub expression: String,
 }
 
 /// One indicator (指标): a weighted mean of its children's scores.

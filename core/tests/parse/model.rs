@@ -27,6 +27,7 @@ fn choice(value: Value, label: LocalizedText, score: Option<f64>, not_applicable
         text: label,
         score,
         not_applicable,
+        visible_if: None,
     }
 }
 
@@ -53,6 +54,7 @@ fn question(name: &str, path: &str, kind: QuestionKind) -> Question {
         reverse: false,
         weight: None,
         box_size: None,
+        validators: Vec::new(),
         path: path.into(),
     }
 }
@@ -228,6 +230,9 @@ fn expected_survey(hash: String) -> Survey {
         description: None,
         elements: vec![Element::Question(q7)],
         visible_if: None,
+        enable_if: None,
+        is_required: false,
+        required_if: None,
         path: "pages[1].elements[0].elements[2]".into(),
     };
     let panel = Panel {
@@ -240,6 +245,9 @@ fn expected_survey(hash: String) -> Survey {
             Element::Panel(inner),
         ],
         visible_if: Some("{q2} > 1".into()),
+        enable_if: None,
+        is_required: false,
+        required_if: None,
         path: "pages[1].elements[0]".into(),
     };
     let pages = vec![
@@ -252,6 +260,9 @@ fn expected_survey(hash: String) -> Survey {
                 .map(Element::Question)
                 .collect(),
             visible_if: Some("{consent} = true".into()),
+            enable_if: None,
+            is_required: false,
+            required_if: None,
         },
         Page {
             name: "page2".into(),
@@ -265,6 +276,9 @@ fn expected_survey(hash: String) -> Survey {
                 )
                 .collect(),
             visible_if: None,
+            enable_if: None,
+            is_required: false,
+            required_if: None,
         },
     ];
     let indicators = vec![
@@ -340,7 +354,11 @@ fn expected_survey(hash: String) -> Survey {
             overall_question: Some("q5".into()),
             show_score: true,
             box_size: 3,
+            follow_up: Vec::new(),
         },
+        calculated_values: Vec::new(),
+        completed_html: None,
+        completed_html_on_condition: Vec::new(),
     }
 }
 

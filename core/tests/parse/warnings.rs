@@ -21,7 +21,7 @@ fn ignored_properties_are_reported_at_every_level() {
         "elements": [
           {"type": "panel", "state": "collapsed", "elements": [
             {"type": "radiogroup", "name": "q1", "showOtherItem": true, "colCount": 2,
-             "choices": [{"value": "a", "visibleIf": "{x} = 1"}, "b"]}
+             "choices": [{"value": "a", "enableIf": "{x} = 1"}, "b"]}
           ]},
           {"type": "matrix", "name": "m", "rows": [{"value": "r", "imageLink": "r.png"}],
            "columns": [1, 2], "isAllRowRequired": true},
@@ -46,7 +46,7 @@ fn ignored_properties_are_reported_at_every_level() {
         ignored("pages[0].elements[0].elements[0] \"q1\"", "showOtherItem"),
         ignored(
             "pages[0].elements[0].elements[0] \"q1\".choices[0]",
-            "visibleIf",
+            "enableIf",
         ),
         ignored("pages[0].elements[1] \"m\"", "isAllRowRequired"),
         ignored("pages[0].elements[1] \"m\".rows[0]", "imageLink"),
@@ -106,6 +106,7 @@ fn rate_bounds_beside_rate_values_are_reported_as_overridden() {
                     text: canvass_core::survey::LocalizedText::plain(v.to_string()),
                     score: None,
                     not_applicable: false,
+                    visible_if: None,
                 })
                 .collect(),
             min_label: None,

@@ -11,7 +11,7 @@ use canvass_core::survey::*;
 /// A plain choice: its value is its text and, when a JSON number, its score.
 pub fn c(value: impl Into<Value>) -> Choice {
     let value = value.into();
-    Choice { text: LocalizedText::plain(value_key(&value)), value, score: None, not_applicable: false }
+    Choice { text: LocalizedText::plain(value_key(&value)), value, score: None, not_applicable: false, visible_if: None }
 }
 
 /// A choice with a declared score.
@@ -43,6 +43,7 @@ pub fn question(name: &str, kind: QuestionKind) -> Question {
         reverse: false,
         weight: None,
         box_size: None,
+        validators: Vec::new(),
         path: String::new(),
     }
 }
@@ -219,8 +220,20 @@ impl SurveyBuilder {
             hash: String::new(),
             title: LocalizedText::plain("test"),
             description: None,
-            pages: vec![Page { name: "page1".to_owned(), title: None, description: None, elements, visible_if: None }],
+            pages: vec![Page {
+                name: "page1".to_owned(),
+                title: None,
+                description: None,
+                elements,
+                visible_if: None,
+                enable_if: None,
+                is_required: false,
+                required_if: None,
+            }],
             scoring,
+            calculated_values: Vec::new(),
+            completed_html: None,
+            completed_html_on_condition: Vec::new(),
         }
     }
 

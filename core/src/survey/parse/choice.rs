@@ -46,7 +46,8 @@ fn required_array<'a>(p: &mut Props<'a>, key: &'static str, ctx: &mut Ctx) -> Op
 
 /// Options at `place`.`key`: every entry parsed (all errors reported),
 /// values unique as text (`1` and `"1"` collide: they are one key in an
-/// export). `scored` says whether `score` / `notApplicable` are read.
+/// export). `scored` says whether `score`, `notApplicable` and `visibleIf`
+/// are read (choices, columns and rate values have them, rows do not).
 fn option_list(
     items: &[Value],
     place: &str,
@@ -112,13 +113,14 @@ fn option(
                 }
             };
             let text = p.text("text", ctx).filter(|t| !t.is_empty());
-            let (score, not_applicable) = if scored {
+            let (score, not_applicable, visible_if) = if scored {
                 (
                     p.number("score", ctx),
                     p.bool("notApplicable", ctx).unwrap_or(false),
+                    p.expression("visibleIf", ctx),
                 )
             } else {
-                (None, false)
+                (None, false, None)
             };
             p.finish(ctx);
             let value = value.filter(|_| ctx.error_count() == errors_before)?;
@@ -127,6 +129,7 @@ fn option(
                 value,
                 score,
                 not_applicable,
+                visible_if,
             })
         }
         other => {
@@ -147,6 +150,7 @@ fn scalar_choice(value: Value) -> Choice {
         value,
         score: None,
         not_applicable: false,
+        visible_if: None,
     }
 }
 

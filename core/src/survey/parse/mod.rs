@@ -16,10 +16,12 @@ mod ahp;
 mod choice;
 mod grades;
 mod hash;
+mod logic;
 mod props;
 mod question;
 mod refs;
 mod scoring;
+mod validators;
 
 use std::collections::BTreeMap;
 
@@ -151,6 +153,15 @@ impl Loader {
         };
         let description = p.text("description", &mut self.ctx);
         let pages = self.pages(&mut p);
+        let calculated_values = p
+            .array("calculatedValues", &mut self.ctx)
+            .map(|items| logic::calculated_values(items, &self.questions, &mut self.ctx))
+            .unwrap_or_default();
+        let completed_html = p.text("completedHtml", &mut self.ctx);
+        let completed_html_on_condition = p
+            .array("completedHtmlOnCondition", &mut self.ctx)
+            .map(|items| logic::completed_texts(items, &mut self.ctx))
+            .unwrap_or_default();
         let scoring_value = p.get("scoring");
         p.finish(&mut self.ctx);
         let (scoring, refs) = match scoring_value {
@@ -166,6 +177,9 @@ impl Loader {
             description,
             pages,
             scoring,
+            calculated_values,
+            completed_html,
+            completed_html_on_condition,
         })
     }
 
@@ -207,6 +221,9 @@ impl Loader {
                 description: None,
                 elements: self.elements(items, ""),
                 visible_if: None,
+                enable_if: None,
+                is_required: false,
+                required_if: None,
             }],
             None => Vec::new(),
         }
@@ -220,7 +237,7 @@ impl Loader {
             .map_or_else(|| format!("page{}", index + 1), str::to_owned);
         let title = p.text("title", &mut self.ctx);
         let description = p.text("description", &mut self.ctx);
-        let visible_if = p.expression("visibleIf", &mut self.ctx);
+        let conditions = Conditions::read(&mut p, &mut self.ctx);
         let elements = p
             .array("elements", &mut self.ctx)
             .map(|items| self.elements(items, &path))
@@ -231,7 +248,10 @@ impl Loader {
             title,
             description,
             elements,
-            visible_if,
+            visible_if: conditions.visible_if,
+            enable_if: conditions.enable_if,
+            is_required: conditions.is_required,
+            required_if: conditions.required_if,
         })
     }
 
@@ -279,7 +299,7 @@ impl Loader {
             .map_or_else(|| format!("panel{}", self.panels), str::to_owned);
         let title = p.text("title", &mut self.ctx);
         let description = p.text("description", &mut self.ctx);
-        let visible_if = p.expression("visibleIf", &mut self.ctx);
+        let conditions = Conditions::read(&mut p, &mut self.ctx);
         let elements = p
             .array("elements", &mut self.ctx)
             .map(|items| self.elements(items, &path))
@@ -290,9 +310,31 @@ impl Loader {
             title,
             description,
             elements,
-            visible_if,
+            visible_if: conditions.visible_if,
+            enable_if: conditions.enable_if,
+            is_required: conditions.is_required,
+            required_if: conditions.required_if,
             path,
         })
+    }
+}
+
+/// The conditions a page or a panel has.
+struct Conditions {
+    visible_if: Option<String>,
+    enable_if: Option<String>,
+    is_required: bool,
+    required_if: Option<String>,
+}
+
+impl Conditions {
+    fn read(p: &mut Props, ctx: &mut Ctx) -> Conditions {
+        Conditions {
+            visible_if: p.expression("visibleIf", ctx),
+            enable_if: p.expression("enableIf", ctx),
+            is_required: p.bool("isRequired", ctx).unwrap_or(false),
+            required_if: p.expression("requiredIf", ctx),
+        }
     }
 }
 

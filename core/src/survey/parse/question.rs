@@ -2,6 +2,7 @@
 
 use super::choice::{choices, matrix_rows, rating};
 use super::props::Props;
+use super::validators::{bounds, required_string, validators};
 use super::{Ctx, Loader, QuestionInfo};
 use crate::survey::{InputType, LocalizedText, ParseError, Question, QuestionKind};
 
@@ -27,6 +28,7 @@ impl Loader {
         let reverse = p.bool("reverse", ctx).unwrap_or(false);
         let weight = p.weight("weight", ctx);
         let box_size = p.box_size(ctx);
+        let validators = validators(&mut p, ctx);
         let kind = kind(&mut p, type_name, ctx);
         let place = p.place.clone();
         p.finish(ctx);
@@ -45,6 +47,7 @@ impl Loader {
             reverse,
             weight,
             box_size,
+            validators,
             path,
         })
     }
@@ -119,6 +122,21 @@ fn kind(p: &mut Props, type_name: &str, ctx: &mut Ctx) -> Option<QuestionKind> {
             QuestionKind::Matrix {
                 rows: rows?,
                 columns: columns?,
+            }
+        }
+        "expression" => {
+            let expression = required_string(p, "expression", ctx);
+            let min = p.number("min", ctx);
+            let max = p.number("max", ctx);
+            let before = ctx.error_count();
+            bounds(p, ("min", min), ("max", max), ctx);
+            if ctx.error_count() > before {
+                return None;
+            }
+            QuestionKind::Expression {
+                expression: expression?,
+                min,
+                max,
             }
         }
         other => {

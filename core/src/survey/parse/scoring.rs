@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::ahp::{ahp, ahp_shape};
 use super::grades::grades;
+use super::logic::follow_ups;
 use super::props::{describe, Props};
 use super::refs::Refs;
 use super::{labelled, Ctx};
@@ -54,6 +55,10 @@ pub(super) fn scoring(value: &Value, ctx: &mut Ctx) -> (ScoringSpec, Refs) {
     spec.overall_question = p.string("overallQuestion", ctx).map(str::to_owned);
     spec.show_score = p.bool("showScore", ctx).unwrap_or(false);
     spec.box_size = p.box_size(ctx).unwrap_or(2);
+    spec.follow_up = p
+        .array("followUp", ctx)
+        .map(|items| follow_ups(items, ctx))
+        .unwrap_or_default();
     p.finish(ctx);
     (spec, refs)
 }
