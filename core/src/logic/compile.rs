@@ -99,6 +99,30 @@ fn null() -> Expr {
     Expr::Literal(Literal::Null)
 }
 
+/// The variables inside the filters of `…InArray` calls (which
+/// `Expr::variables` leaves out).
+fn filter_variables(expr: &Expr, in_filter: bool, out: &mut Vec<String>) {
+    match expr {
+        Expr::Literal(_) => {}
+        Expr::Variable(v) => {
+            if in_filter {
+                out.push(v.name.clone());
+            }
+        }
+        Expr::Array(items) => items.iter().for_each(|e| filter_variables(e, in_filter, out)),
+        Expr::Unary { operand, .. } => filter_variables(operand, in_filter, out),
+        Expr::Binary { left, right, .. } => {
+            filter_variables(left, in_filter, out);
+            filter_variables(right, in_filter, out);
+        }
+        Expr::Call { function, args } => {
+            for (i, arg) in args.iter().enumerate() {
+                filter_variables(arg, in_filter || (function.takes_item_filter() && i >= 2), out);
+            }
+        }
+    }
+}
+
 struct Compiler {
     layout: Layout,
     graph: Graph,
@@ -163,11 +187,22 @@ impl Compiler {
             }
         };
         let before = self.errors.len();
-        let reads = expr
+        let mut reads: Vec<NodeId> = expr
             .variables()
             .into_iter()
             .filter_map(|name| self.variable(name, place, property))
             .collect();
+        // Names in an `…InArray` filter are item fields first, but fall back
+        // to the survey's values: those that name one are read too.
+        let mut filtered = Vec::new();
+        filter_variables(&expr, false, &mut filtered);
+        for name in filtered {
+            match resolve(&self.layout, &name) {
+                Ok((Target::Question(e), _)) => reads.extend(self.layout.elements[e].value),
+                Ok((Target::Calculated(i), _)) => reads.push(self.layout.calculated[i].1),
+                _ => {}
+            }
+        }
         (self.errors.len() == before).then_some((expr, reads))
     }
 

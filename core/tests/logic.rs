@@ -1,0 +1,19 @@
+//! Tests of survey logic (`canvass_core::logic`) through `canvass_core::load`:
+//! one module per concern.
+
+#[path = "logic/errors.rs"]
+mod errors;
+#[path = "logic/navigation.rs"]
+mod navigation;
+#[path = "logic/piping.rs"]
+mod piping;
+#[path = "logic/props.rs"]
+mod props;
+#[path = "logic/support.rs"]
+mod support;
+#[path = "logic/validation.rs"]
+mod validation;
+#[path = "logic/values.rs"]
+mod values;
+#[path = "logic/visibility.rs"]
+mod visibility;
