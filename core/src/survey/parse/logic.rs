@@ -1,7 +1,7 @@
-//! Survey-level logic properties: `calculatedValues`,
-//! `completedHtmlOnCondition` and `scoring.followUp`. Only their shape and
-//! names are checked here; the expressions are compiled by the logic
-//! module when the survey is loaded.
+//! Logic properties: the conditions of pages and panels, and the
+//! survey-level `calculatedValues`, `completedHtmlOnCondition` and
+//! `scoring.followUp`. Only their shape and names are checked here; the
+//! expressions are compiled by the logic module when the survey is loaded.
 
 use std::collections::BTreeMap;
 
@@ -10,13 +10,35 @@ use serde_json::Value;
 use super::props::Props;
 use super::validators::required_string;
 use super::{labelled, Ctx, QuestionInfo};
-use crate::survey::{
-    CalculatedValue, CompletedText, FollowUpSpec, LocalizedText, ParseError,
-};
+use crate::survey::{CalculatedValue, CompletedText, FollowUpSpec, LocalizedText, ParseError};
+
+/// The survey-level logic properties.
+pub(super) struct SurveyLogic {
+    pub calculated_values: Vec<CalculatedValue>,
+    pub completed_html: Option<LocalizedText>,
+    pub completed_html_on_condition: Vec<CompletedText>,
+}
+
+impl SurveyLogic {
+    /// Reads them from the survey object, once every question is known.
+    pub fn read(p: &mut Props, questions: &BTreeMap<String, QuestionInfo>, ctx: &mut Ctx) -> SurveyLogic {
+        SurveyLogic {
+            calculated_values: p
+                .array("calculatedValues", ctx)
+                .map(|items| calculated_values(items, questions, ctx))
+                .unwrap_or_default(),
+            completed_html: p.text("completedHtml", ctx),
+            completed_html_on_condition: p
+                .array("completedHtmlOnCondition", ctx)
+                .map(|items| completed_texts(items, ctx))
+                .unwrap_or_default(),
+        }
+    }
+}
 
 /// `calculatedValues`, with each name checked against the others and the
 /// questions (a `{name}` must mean one thing).
-pub(super) fn calculated_values(
+fn calculated_values(
     items: &[Value],
     questions: &BTreeMap<String, QuestionInfo>,
     ctx: &mut Ctx,
@@ -61,7 +83,7 @@ pub(super) fn calculated_values(
 }
 
 /// `completedHtmlOnCondition`: `[{expression, html}]`.
-pub(super) fn completed_texts(items: &[Value], ctx: &mut Ctx) -> Vec<CompletedText> {
+fn completed_texts(items: &[Value], ctx: &mut Ctx) -> Vec<CompletedText> {
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let errors_before = ctx.error_count();
@@ -122,4 +144,23 @@ pub(super) fn follow_ups(items: &[Value], ctx: &mut Ctx) -> Vec<FollowUpSpec> {
         }
     }
     out
+}
+
+/// The conditions a page or a panel has.
+pub(super) struct Conditions {
+    pub visible_if: Option<String>,
+    pub enable_if: Option<String>,
+    pub is_required: bool,
+    pub required_if: Option<String>,
+}
+
+impl Conditions {
+    pub fn read(p: &mut Props, ctx: &mut Ctx) -> Conditions {
+        Conditions {
+            visible_if: p.expression("visibleIf", ctx),
+            enable_if: p.expression("enableIf", ctx),
+            is_required: p.bool("isRequired", ctx).unwrap_or(false),
+            required_if: p.expression("requiredIf", ctx),
+        }
+    }
 }

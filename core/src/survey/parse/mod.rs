@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use self::logic::{Conditions, SurveyLogic};
 use self::props::Props;
 use super::{Element, Page, Panel, ParseError, ParseWarning, Survey};
 
@@ -153,15 +154,7 @@ impl Loader {
         };
         let description = p.text("description", &mut self.ctx);
         let pages = self.pages(&mut p);
-        let calculated_values = p
-            .array("calculatedValues", &mut self.ctx)
-            .map(|items| logic::calculated_values(items, &self.questions, &mut self.ctx))
-            .unwrap_or_default();
-        let completed_html = p.text("completedHtml", &mut self.ctx);
-        let completed_html_on_condition = p
-            .array("completedHtmlOnCondition", &mut self.ctx)
-            .map(|items| logic::completed_texts(items, &mut self.ctx))
-            .unwrap_or_default();
+        let survey_logic = SurveyLogic::read(&mut p, &self.questions, &mut self.ctx);
         let scoring_value = p.get("scoring");
         p.finish(&mut self.ctx);
         let (scoring, refs) = match scoring_value {
@@ -177,9 +170,9 @@ impl Loader {
             description,
             pages,
             scoring,
-            calculated_values,
-            completed_html,
-            completed_html_on_condition,
+            calculated_values: survey_logic.calculated_values,
+            completed_html: survey_logic.completed_html,
+            completed_html_on_condition: survey_logic.completed_html_on_condition,
         })
     }
 
@@ -316,25 +309,6 @@ impl Loader {
             required_if: conditions.required_if,
             path,
         })
-    }
-}
-
-/// The conditions a page or a panel has.
-struct Conditions {
-    visible_if: Option<String>,
-    enable_if: Option<String>,
-    is_required: bool,
-    required_if: Option<String>,
-}
-
-impl Conditions {
-    fn read(p: &mut Props, ctx: &mut Ctx) -> Conditions {
-        Conditions {
-            visible_if: p.expression("visibleIf", ctx),
-            enable_if: p.expression("enableIf", ctx),
-            is_required: p.bool("isRequired", ctx).unwrap_or(false),
-            required_if: p.expression("requiredIf", ctx),
-        }
     }
 }
 
