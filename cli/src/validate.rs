@@ -1,4 +1,7 @@
 //! `canvass validate SURVEY.json`: load errors and warnings, exit 1 on errors.
+//! Loading compiles every expression (visibleIf, validators, calculated
+//! values, piped texts, follow-up conditions), so expression errors, unknown
+//! `{names}` and cycles are reported here with their places.
 
 use std::process::ExitCode;
 
@@ -20,11 +23,12 @@ pub fn run(args: &[String]) -> ExitCode {
             }
             let s = &loaded.survey;
             println!(
-                "{path}: ok — survey {:?} version {:?}, {} questions, {} indicators, {} warnings",
+                "{path}: ok — survey {:?} version {:?}, {} questions, {} indicators, {} expressions, {} warnings",
                 s.id,
                 s.version,
                 s.questions().len(),
                 s.scoring.indicators.len(),
+                loaded.logic.expression_count(),
                 loaded.warnings.len()
             );
             ExitCode::SUCCESS

@@ -48,12 +48,13 @@ fn the_schema_lists_exactly_the_question_types_the_loader_reads() {
         .as_array()
         .expect("type enum")
         .clone();
-    assert_eq!(types.len(), 9);
+    assert_eq!(types.len(), 10);
     for t in &types {
         let t = t.as_str().unwrap();
         let props = match t {
             "radiogroup" | "dropdown" | "checkbox" | "ranking" => r#", "choices": [1, 2]"#,
             "matrix" => r#", "rows": ["r"], "columns": [1, 2]"#,
+            "expression" => r#", "expression": "1 + 1""#,
             _ => "",
         };
         ok(&page(&format!(r#"{{"type": "{t}", "name": "q"{props}}}"#)));
