@@ -104,7 +104,8 @@ mod tests {
     #[test]
     fn paths_resolve_by_longest_prefix_and_check_matrix_rows() {
         let layout = layout();
-        let cases: &[(&str, Result<(Target, &str), Problem>)] = &[
+        type Case<'a> = (&'a str, Result<(Target, &'a str), Problem>);
+        let cases: &[Case] = &[
             ("q1", Ok((Target::Question(0), ""))),
             ("Q1", Ok((Target::Question(0), ""))),
             ("q1.length", Ok((Target::Question(0), ".length"))),

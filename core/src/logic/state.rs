@@ -231,6 +231,31 @@ impl LogicState {
             .collect()
     }
 
+    /// The answers as scoring must read them: the stored answers, with
+    /// selections of hidden choices removed from visible questions (a
+    /// hidden choice reads as not selected), plus [`computed_answers`](Self::computed_answers).
+    /// Pass them with [`hidden_questions`](Self::hidden_questions) to
+    /// `ScoringModel::score`. The stored answers themselves stay as typed.
+    pub fn scoring_answers(&self, logic: &Logic, answers: &Answers) -> Answers {
+        let reader = self.reader(answers);
+        let mut out = answers.clone();
+        for (e, el) in self.layout.elements.iter().enumerate() {
+            if !el.hides_choices() || !answers.contains_key(&el.name) || !self.element_visible(e) {
+                continue;
+            }
+            match reader.answer(e) {
+                Some(value) => {
+                    out.insert(el.name.clone(), value.into_owned());
+                }
+                None => {
+                    out.remove(&el.name);
+                }
+            }
+        }
+        out.extend(self.computed_answers(logic));
+        out
+    }
+
     /// The values Canvass adds to the stored answers, as SurveyJS adds them
     /// to `survey.data`: every visible expression question with a value, and
     /// every calculated value marked `includeIntoResult`. Write them into

@@ -7,6 +7,9 @@ use serde_json::{json, Value};
 
 use super::support::{page, Filling};
 
+/// The English and Chinese messages a case expects, if any.
+type Expected<'a> = Option<(&'a str, &'a str)>;
+
 /// (question, English message, Chinese message) of each error on page 0.
 fn messages(f: &Filling) -> Vec<(String, String, String)> {
     validate_page(&f.loaded.logic, &f.state, 0, &f.answers)
@@ -66,7 +69,7 @@ fn every_validator_kind_has_its_message() {
     let expression = text(r#"{"type": "expression", "expression": "{q} != 'no'"}"#);
     let count = r#"{"type": "checkbox", "name": "q", "choices": ["a", "b", "c", "d"],
                     "validators": [{"type": "answercount", "minCount": 2, "maxCount": 3}]}"#;
-    let cases: Vec<(&str, &str, Value, Option<(&str, &str)>)> = vec![
+    let cases: Vec<(&str, &str, Value, Expected)> = vec![
         ("numeric ok", &numeric, json!("5"), None),
         ("numeric edge", &numeric, json!(10), None),
         ("numeric low", &numeric, json!(0), Some(("The 'q' should be at least 1 and at most 10", "“q”必须大于等于 1 并小于等于 10"))),
@@ -118,7 +121,7 @@ fn a_validator_text_replaces_the_default_message_in_each_language() {
 fn number_and_email_inputs_check_themselves() {
     let number = r#"{"type": "text", "name": "q", "inputType": "number", "min": 0, "max": 120}"#;
     let email = r#"{"type": "text", "name": "q", "inputType": "email"}"#;
-    let cases: Vec<(&str, Value, Option<(&str, &str)>)> = vec![
+    let cases: Vec<(&str, Value, Expected)> = vec![
         (number, json!(30), None),
         (number, json!(-1), Some(("The value should not be less than 0", "值不得小于 0"))),
         (number, json!(121), Some(("The value should not be greater than 120", "值不得大于 120"))),

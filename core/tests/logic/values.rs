@@ -132,3 +132,23 @@ fn names_read_inside_an_in_array_filter_are_dependencies_too() {
     f.set("limit", json!(10));
     assert_eq!(f.state.calculated("n"), V::Number(2.0));
 }
+
+#[test]
+fn scoring_reads_hidden_choices_as_not_selected() {
+    let json = r#"{"elements": [
+        {"type": "boolean", "name": "owner"},
+        {"type": "checkbox", "name": "extras", "scored": true, "choices": [
+            {"value": "a", "score": 1}, {"value": "b", "score": 2, "visibleIf": "{owner} = true"}]},
+        {"type": "radiogroup", "name": "pick", "scored": true, "choices": [
+            {"value": "x", "score": 1, "visibleIf": "{owner} = true"}, {"value": "y", "score": 3}]},
+        {"type": "expression", "name": "e", "expression": "1 + 1"}
+    ]}"#;
+    let f = Filling::with(json, json!({"owner": false, "extras": ["a", "b"], "pick": "x"}));
+    let scored = f.state.scoring_answers(&f.loaded.logic, &f.answers);
+    assert_eq!(scored["extras"], json!(["a"]));
+    assert!(!scored.contains_key("pick"), "its only selection is hidden");
+    assert_eq!(scored["e"], json!(2), "computed values are added");
+    assert_eq!(f.answers["extras"], json!(["a", "b"]), "the stored answers are untouched");
+    let report = f.loaded.scoring.score(&scored, &f.state.hidden_questions()).unwrap();
+    assert_eq!(report.raw_total, Some(1.0));
+}
