@@ -125,6 +125,13 @@ impl Scope for Reader<'_> {
     /// checked at load time.
     fn get(&self, name: &str) -> Option<Value> {
         Some(match self.layout.lookup(name)? {
+            // An expression question's value as computed (a date stays a date).
+            Target::Question(e) if self.layout.elements[e].computed.is_some() => {
+                match self.layout.elements[e].computed {
+                    Some(node) if self.visible(e) => self.outputs[node].value(),
+                    _ => Value::Null,
+                }
+            }
             Target::Question(e) => self
                 .answer(e)
                 .map_or(Value::Null, |v| Value::from_json(&v)),

@@ -152,3 +152,16 @@ fn scoring_reads_hidden_choices_as_not_selected() {
     let report = f.loaded.scoring.score(&scored, &f.state.hidden_questions()).unwrap();
     assert_eq!(report.raw_total, Some(1.0));
 }
+
+#[test]
+fn an_expression_question_keeps_its_type_when_read() {
+    let json = page(
+        r#"{"type": "text", "name": "visit", "inputType": "date"},
+           {"type": "expression", "name": "due", "expression": "dateAdd({visit}, 30)"},
+           {"type": "expression", "name": "gap", "expression": "diffDays({visit}, {due})"}"#,
+    );
+    let mut f = Filling::new(&json);
+    f.set("visit", json!("2026-11-23"));
+    assert_eq!(f.state.expression_value("gap"), V::Number(30.0));
+    assert_eq!(f.state.computed_answers(&f.loaded.logic).get("due"), Some(&json!("2026-12-23")));
+}
