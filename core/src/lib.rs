@@ -2,10 +2,12 @@
 //! with no browser dependency so that everything deciding a number is plain
 //! Rust, tested natively.
 
+pub mod aggregate;
 pub mod export;
 pub mod load;
 pub mod response;
 pub mod scoring;
 pub mod survey;
+pub mod visit;
 
 pub use load::{load, Diagnostic, LoadFailure, LoadedSurvey};
