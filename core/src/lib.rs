@@ -3,6 +3,7 @@
 //! Rust, tested natively.
 
 pub mod aggregate;
+pub mod analysis;
 pub mod export;
 pub mod load;
 pub mod response;
