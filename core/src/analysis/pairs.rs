@@ -22,7 +22,7 @@ pub(super) fn gaps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<GapPair
             check_unique(ctx, &mut seen, name, &place);
         }
         const NEEDED: &str = "a gap compares two single questions";
-        let mut side = |ctx: &mut Ctx<'_>, key: &'static str| {
+        let side = |ctx: &mut Ctx<'_>, key: &'static str| {
             let question = ctx.question(map, key, &place)?;
             let item = ctx.item(question, &format!("{place}.{key}"), NEEDED)?;
             if item.reverse {
