@@ -146,7 +146,7 @@ pub(super) fn is_open(question: &Question) -> bool {
 }
 
 /// The SurveyJS type name of a question kind, for messages.
-pub(super) fn kind_name(kind: &QuestionKind) -> &'static str {
+pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
     match kind {
         QuestionKind::RadioGroup { .. } => "radiogroup",
         QuestionKind::Dropdown { .. } => "dropdown",
