@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::read::{check_unique, is_discrete, Ctx};
 use super::{pairs, themes, AnalysisError, AnalysisSpec, Metric, SatisfactionRule, Target};
-use crate::survey::Survey;
+use crate::survey::{QuestionKind, Survey};
 
 pub(super) fn analysis(scoring: &Value, path: &str, survey: &Survey) -> Result<AnalysisSpec, Vec<AnalysisError>> {
     let mut ctx = Ctx { survey, errors: Vec::new() };
@@ -77,6 +77,14 @@ fn top_box(ctx: &mut Ctx<'_>, name: &str, place: &str) -> Option<SatisfactionRul
         return None;
     };
     const NEEDED: &str = "the satisfaction rate needs a discrete scale (choice, rating or boolean)";
+    let discrete_kind = matches!(
+        question.kind,
+        QuestionKind::RadioGroup { .. } | QuestionKind::Dropdown { .. } | QuestionKind::Rating { .. } | QuestionKind::Boolean { .. }
+    );
+    if !discrete_kind {
+        ctx.kind(question, place, NEEDED);
+        return None;
+    }
     let item = ctx.item(question, place, NEEDED)?;
     if !is_discrete(&item) {
         ctx.kind(question, place, NEEDED);
@@ -96,6 +104,10 @@ fn nps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Option<String> {
         return None;
     };
     const NEEDED: &str = "NPS needs a single-choice question or rating scored 0–10";
+    if !matches!(question.kind, QuestionKind::RadioGroup { .. } | QuestionKind::Dropdown { .. } | QuestionKind::Rating { .. }) {
+        ctx.kind(question, place, NEEDED);
+        return None;
+    }
     let item = ctx.item(question, place, NEEDED)?;
     if question.reverse {
         ctx.errors.push(AnalysisError::Reverse { place: place.to_owned(), name: name.to_owned(), why: "NPS does not allow" });
