@@ -109,35 +109,27 @@ pub fn complete(matrix: &AhpMatrix, n: usize) -> Result<Vec<Vec<f64>>, Vec<AhpMa
     if !errors.is_empty() {
         return Err(errors);
     }
+    let scale = 1.0 / 9.0 - 1e-9..=9.0 + 1e-9;
     let mut full = vec![vec![1.0; n]; n];
-    for row in 0..n {
-        for col in 0..n {
-            let value = matrix[row][col];
-            if row == col {
-                match value {
-                    Some(v) if v == 1.0 => {}
-                    Some(v) => errors.push(AhpMatrixError::Diagonal { row, col, value: v }),
-                    None => errors.push(AhpMatrixError::Missing { row, col }),
-                }
-            } else if row < col {
-                match value {
-                    None => errors.push(AhpMatrixError::Missing { row, col }),
-                    Some(v) if !(v >= 1.0 / 9.0 - 1e-9 && v <= 9.0 + 1e-9) => {
-                        errors.push(AhpMatrixError::OutOfScale { row, col, value: v })
-                    }
-                    Some(v) => {
-                        full[row][col] = v;
-                        full[col][row] = 1.0 / v;
-                    }
+    for (row, entries) in matrix.iter().enumerate() {
+        for (col, value) in entries.iter().enumerate().skip(row) {
+            match *value {
+                Some(1.0) if row == col => {}
+                Some(v) if row == col => errors.push(AhpMatrixError::Diagonal { row, col, value: v }),
+                None => errors.push(AhpMatrixError::Missing { row, col }),
+                Some(v) if !scale.contains(&v) => errors.push(AhpMatrixError::OutOfScale { row, col, value: v }),
+                Some(v) => {
+                    full[row][col] = v;
+                    full[col][row] = 1.0 / v;
                 }
             }
         }
     }
-    // Lower triangle after the upper one is known.
-    for row in 0..n {
-        for col in 0..row {
-            if let (Some(value), Some(upper)) = (matrix[row][col], matrix[col][row]) {
-                if !((value - 1.0 / upper).abs() <= 1e-9) {
+    // Lower-triangle entries, when written, must agree with the upper ones.
+    for (row, entries) in matrix.iter().enumerate() {
+        for (col, value) in entries.iter().enumerate().take(row) {
+            if let (Some(value), Some(upper)) = (*value, matrix[col][row]) {
+                if (value - 1.0 / upper).abs() > 1e-9 || value.is_nan() {
                     errors.push(AhpMatrixError::NotReciprocal { row, col, value, upper });
                 }
             }

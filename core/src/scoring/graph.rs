@@ -56,6 +56,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn order_puts_children_first_and_cycles_are_found_once() {
         let cases: &[(&[&[usize]], &[&[usize]])] = &[
             (&[&[1, 2], &[2], &[]], &[]),

@@ -4,9 +4,8 @@
 
 use crate::survey::{Choice, InputType, Question, QuestionKind, Value};
 
-use super::error::{CompileError, InvalidAnswer};
-use super::report::{ItemScore, ItemStatus};
-use super::value::{is_blank, is_choice_like, kind, position, show};
+use super::error::CompileError;
+use super::value::show;
 
 /// What kind of answer an item reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +27,13 @@ pub enum ItemKind {
 
 /// One option as scoring sees it: `number` is `None` only for N/A options.
 #[derive(Debug, Clone, PartialEq)]
-struct Opt {
-    value: Value,
-    number: Option<f64>,
+pub(super) struct Opt {
+    pub(super) value: Value,
+    pub(super) number: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Source {
+pub(super) enum Source {
     Single(Vec<Opt>),
     Multi(Vec<Opt>),
     Boolean { on_true: f64, on_false: f64 },
@@ -74,7 +73,7 @@ pub struct Item {
     /// Enters the overall score: in an indicator, or every scored item when
     /// the survey declares no indicators.
     pub enters_overall: bool,
-    source: Source,
+    pub(super) source: Source,
 }
 
 impl Item {
@@ -136,8 +135,8 @@ impl Item {
                 if numbers.is_empty() {
                     return Err(vec![CompileError::NoNumbers { place }]);
                 }
-                let lo: f64 = numbers.iter().filter(|x| **x < 0.0).sum();
-                let hi: f64 = numbers.iter().filter(|x| **x > 0.0).sum();
+                let lo = numbers.iter().filter(|x| **x < 0.0).fold(0.0, |a, b| a + b);
+                let hi = numbers.iter().filter(|x| **x > 0.0).fold(0.0, |a, b| a + b);
                 if lo == hi {
                     return Err(vec![CompileError::EmptyRange { place, value: lo }]);
                 }
@@ -202,96 +201,6 @@ impl Item {
     /// Whether `x` is one of the `k` best scale points.
     pub fn in_top_box(&self, x: f64) -> bool {
         self.scale_points[self.scale_points.len() - self.box_k..].contains(&x)
-    }
-
-    /// Reads this item's part of an answer. `hidden`: the question is
-    /// hidden by logic, so its stored answer is ignored. Only this item's
-    /// part is checked; `ScoringModel::score` checks whole answers.
-    pub fn value(&self, answer: Option<&Value>, hidden: bool) -> Result<ItemScore, InvalidAnswer> {
-        let status = |status| Ok(ItemScore { id: self.id.clone(), status, x: None, score: None });
-        let answer = match answer {
-            _ if hidden => return status(ItemStatus::Hidden),
-            Some(v) if !is_blank(v) => v,
-            _ => return status(ItemStatus::Skipped),
-        };
-        let x = match self.read(answer)? {
-            Read::Skipped => return status(ItemStatus::Skipped),
-            Read::NotApplicable => return status(ItemStatus::NotApplicable),
-            Read::X(x) => x,
-        };
-        Ok(ItemScore { id: self.id.clone(), status: ItemStatus::Valid, x: Some(x), score: Some(self.normalise(x)) })
-    }
-
-    fn read(&self, answer: &Value) -> Result<Read, InvalidAnswer> {
-        let question = || self.question.clone();
-        let wrong = |expected| InvalidAnswer::WrongType { question: question(), row: self.row.clone(), expected, found: kind(answer) };
-        match &self.source {
-            Source::Single(opts) => pick(opts, answer, "choice").map_err(|what| match what {
-                Some(what) => InvalidAnswer::NoSuchChoice { question: question(), row: None, value: show(answer), what },
-                None => wrong("a choice value (string or number)"),
-            }),
-            Source::Multi(opts) => {
-                let Value::Array(values) = answer else { return Err(wrong("an array of choice values")) };
-                let mut chosen: Vec<usize> = Vec::with_capacity(values.len());
-                for value in values {
-                    let Some(i) = position(opts.iter().map(|o| &o.value), value) else {
-                        return Err(InvalidAnswer::NoSuchChoice { question: question(), row: None, value: show(value), what: "choice" });
-                    };
-                    if chosen.contains(&i) {
-                        return Err(InvalidAnswer::Repeated { question: question(), value: show(value) });
-                    }
-                    chosen.push(i);
-                }
-                if chosen.is_empty() {
-                    return Ok(Read::Skipped);
-                }
-                let numbers: Option<Vec<f64>> = chosen.iter().map(|&i| opts[i].number).collect();
-                Ok(numbers.map_or(Read::NotApplicable, |n| Read::X(n.iter().sum())))
-            }
-            Source::Boolean { on_true, on_false } => match answer {
-                Value::Bool(true) => Ok(Read::X(*on_true)),
-                Value::Bool(false) => Ok(Read::X(*on_false)),
-                _ => Err(wrong("true or false")),
-            },
-            Source::Number => {
-                let Some(x) = answer.as_f64() else { return Err(wrong("a number")) };
-                if x < self.lo || x > self.hi {
-                    return Err(InvalidAnswer::OutOfBounds { question: question(), value: x, min: self.lo, max: self.hi });
-                }
-                Ok(Read::X(x))
-            }
-            Source::MatrixRow { key, columns } => {
-                let Value::Object(cells) = answer else { return Err(wrong("an object of row → column")) };
-                match cells.get(key) {
-                    Some(cell) if !is_blank(cell) => pick(columns, cell, "column").map_err(|what| match what {
-                        Some(what) => InvalidAnswer::NoSuchChoice { question: question(), row: self.row.clone(), value: show(cell), what },
-                        None => InvalidAnswer::WrongType {
-                            question: question(),
-                            row: self.row.clone(),
-                            expected: "a column value (string or number)",
-                            found: kind(cell),
-                        },
-                    }),
-                    _ => Ok(Read::Skipped),
-                }
-            }
-        }
-    }
-}
-
-enum Read {
-    Skipped,
-    NotApplicable,
-    X(f64),
-}
-
-/// The chosen option's number; `Err(Some(what))` for an unknown value,
-/// `Err(None)` for a value of the wrong type.
-fn pick(opts: &[Opt], answer: &Value, what: &'static str) -> Result<Read, Option<&'static str>> {
-    match position(opts.iter().map(|o| &o.value), answer) {
-        Some(i) => Ok(opts[i].number.map_or(Read::NotApplicable, Read::X)),
-        None if is_choice_like(answer) => Err(Some(what)),
-        None => Err(None),
     }
 }
 

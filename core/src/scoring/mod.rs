@@ -2,7 +2,7 @@
 //! scoring once into a [`ScoringModel`], then [`score`](ScoringModel::score)
 //! any number of responses against it.
 //!
-//! Files: `item.rs` (items, ranges, boxes), `check.rs` (whole-answer
+//! Files: `item.rs` (items, ranges, boxes), `item_value.rs` (reading x), `check.rs` (whole-answer
 //! checks), `tree.rs` + `graph.rs` (indicator tree), `ahp.rs`, `bands.rs`,
 //! `compile.rs`, `score.rs`, `follow_up.rs` (extension point for declared
 //! conditions), `error.rs`, `report.rs` (the stored result).
@@ -15,6 +15,7 @@ mod error;
 mod follow_up;
 mod graph;
 mod item;
+mod item_value;
 mod report;
 mod score;
 mod tree;
