@@ -4,21 +4,9 @@
 use super::kano::KanoCounts;
 use super::layout::{Layout, NONE};
 use super::prepare::{Prepared, NO_GRADE};
-use super::response_rate::RateAcc;
+use super::response_rate::{Household, RateAcc};
 use super::stats::{CoMoments, Moments};
 use crate::scoring::ItemStatus;
-use crate::visit::Visit;
-
-/// One item's counts. Single-option items keep a histogram over options
-/// (mean and SD are computed from it exactly at the end); checkbox and
-/// number items keep running moments of x.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct ItemAcc {
-    /// valid, N/A, skipped, hidden.
-    pub status: [u64; 4],
-    pub options: Vec<u64>,
-    pub x: Moments,
-}
 
 /// A 0–100 score's moments and grade counts (bands in model order, then
 /// the ungraded count last).
@@ -47,12 +35,19 @@ impl ScoreAcc {
     }
 }
 
-/// Everything one cell accumulates.
+/// Everything one cell accumulates. Items are kept flat for speed: status
+/// counts per item; a histogram over every item's options (single-option
+/// items get mean and SD from it exactly at the end); running moments of x
+/// for checkbox and number items.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Acc {
     /// Completed, valid responses.
     pub n: u64,
-    pub items: Vec<ItemAcc>,
+    /// valid, N/A, skipped, hidden per item.
+    pub status: Vec<[u64; 4]>,
+    /// Option counts of all items, item `i` from `Prepared::offsets[i]`.
+    pub options: Vec<u64>,
+    pub x: Vec<Moments>,
     pub indicators: Vec<ScoreAcc>,
     pub overall: ScoreAcc,
     pub raw_total: Moments,
@@ -74,14 +69,12 @@ impl Acc {
     /// An empty accumulator shaped for `p`.
     pub fn new(p: &Prepared<'_>, top_level: &[usize]) -> Acc {
         let bands = p.model.bands().len();
-        let items = p
-            .layouts
-            .iter()
-            .map(|l| ItemAcc { status: [0; 4], options: vec![0; l.values().len()], x: Moments::default() })
-            .collect();
+        let items = p.layouts.len();
         Acc {
             n: 0,
-            items,
+            status: vec![[0; 4]; items],
+            options: vec![0; p.layouts.iter().map(|l| l.values().len()).sum()],
+            x: vec![Moments::default(); items],
             indicators: vec![ScoreAcc::new(bands); p.model.indicators().len()],
             overall: ScoreAcc::new(bands),
             raw_total: Moments::default(),
@@ -93,7 +86,7 @@ impl Acc {
             importance: vec![CoMoments::default(); top_level.len()],
             themes: vec![(0, 0); p.analysis.themes.len()],
             follow_ups: 0,
-            rate: RateAcc::default(),
+            rate: RateAcc::new(p.interviewers.len()),
         }
     }
 
@@ -106,24 +99,30 @@ impl Acc {
     pub fn push(&mut self, p: &Prepared<'_>, r: usize, top_level: &[usize]) {
         let row = &p.rows[r];
         self.n += 1;
-        let n_items = self.items.len();
-        for ((acc, obs), layout) in self.items.iter_mut().zip(&p.obs[r * n_items..(r + 1) * n_items]).zip(&p.layouts) {
+        let n_items = self.status.len();
+        let observed = &p.obs[r * n_items..(r + 1) * n_items];
+        for (i, (obs, layout)) in observed.iter().zip(&p.layouts).enumerate() {
             let slot = match obs.status {
                 ItemStatus::Valid => 0,
                 ItemStatus::NotApplicable => 1,
                 ItemStatus::Skipped => 2,
                 ItemStatus::Hidden => 3,
             };
-            acc.status[slot] += 1;
-            if obs.code != NONE {
-                match layout {
-                    Layout::Single { .. } => acc.options[obs.code as usize] += 1,
-                    Layout::Multi { .. } => p.multi[obs.code as usize].iter().for_each(|&i| acc.options[usize::from(i)] += 1),
-                    Layout::Number => {}
+            self.status[i][slot] += 1;
+            let options = &mut self.options[p.offsets[i]..];
+            match layout {
+                Layout::Single { .. } if obs.code != NONE => options[obs.code as usize] += 1,
+                Layout::Single { .. } => {}
+                Layout::Multi { .. } => {
+                    if obs.code != NONE {
+                        p.multi[obs.code as usize].iter().for_each(|&c| options[usize::from(c)] += 1);
+                    }
+                    if slot == 0 {
+                        self.x[i].push(obs.x);
+                    }
                 }
-            }
-            if slot == 0 && !matches!(layout, Layout::Single { .. }) {
-                acc.x.push(obs.x);
+                Layout::Number if slot == 0 => self.x[i].push(obs.x),
+                Layout::Number => {}
             }
         }
         let n_ind = self.indicators.len();
@@ -170,18 +169,18 @@ impl Acc {
     }
 
     /// Counts a household by its latest visit.
-    pub fn push_household(&mut self, latest: &Visit) {
-        self.rate.add(latest);
+    pub fn push_household(&mut self, household: &Household) {
+        self.rate.add(household.outcome, household.interviewer);
     }
 
     /// Adds another cell's counts (disjoint records).
     pub fn merge(&mut self, other: &Acc) {
         self.n += other.n;
-        for (a, b) in self.items.iter_mut().zip(&other.items) {
-            a.status.iter_mut().zip(&b.status).for_each(|(x, y)| *x += y);
-            a.options.iter_mut().zip(&b.options).for_each(|(x, y)| *x += y);
-            a.x.merge(&b.x);
+        for (a, b) in self.status.iter_mut().zip(&other.status) {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
         }
+        self.options.iter_mut().zip(&other.options).for_each(|(x, y)| *x += y);
+        self.x.iter_mut().zip(&other.x).for_each(|(a, b)| a.merge(b));
         self.indicators.iter_mut().zip(&other.indicators).for_each(|(a, b)| a.merge(b));
         self.overall.merge(&other.overall);
         self.raw_total.merge(&other.raw_total);

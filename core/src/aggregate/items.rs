@@ -2,15 +2,25 @@
 //! mean and SD of x and s, distribution over choices, top and bottom box
 //! (DOMAIN resolved items 5, 12, 13).
 
-use super::acc::{ItemAcc, ScoreAcc};
+use super::acc::ScoreAcc;
 use super::layout::Layout;
 use super::report::{ChoiceCount, GradeCount, ItemAggregate, ScoreAggregate};
 use super::stats::{share, Moments, Summary};
 use crate::scoring::Item;
 use crate::survey::Band;
 
+/// One item's counts in a cell.
+pub(super) struct ItemCounts<'a> {
+    /// valid, N/A, skipped, hidden.
+    pub status: [u64; 4],
+    /// Per option, in declaration order.
+    pub options: &'a [u64],
+    /// Moments of x (checkbox and number items).
+    pub x: &'a Moments,
+}
+
 /// One item's aggregate.
-pub(super) fn item_aggregate(item: &Item, layout: &Layout, acc: &ItemAcc) -> ItemAggregate {
+pub(super) fn item_aggregate(item: &Item, layout: &Layout, acc: ItemCounts<'_>) -> ItemAggregate {
     let (x, top_box, bottom_box) = match layout {
         Layout::Single { numbers, .. } => {
             let mut m = Moments::default();
@@ -40,7 +50,7 @@ pub(super) fn item_aggregate(item: &Item, layout: &Layout, acc: &ItemAcc) -> Ite
         distribution: layout
             .values()
             .iter()
-            .zip(&acc.options)
+            .zip(acc.options)
             .map(|(value, &count)| ChoiceCount { value: value.clone(), count })
             .collect(),
         box_k: item.box_k,

@@ -17,6 +17,7 @@
 //! `report.rs` (the serialised shape, docs/REPORT.md), `error.rs`.
 
 mod acc;
+mod cells;
 mod change;
 mod error;
 mod extra;

@@ -1,6 +1,8 @@
 //! The aggregate report: plain serialisable data (camelCase, unrounded
 //! floats, missing values as `null`), documented in docs/REPORT.md.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -22,14 +24,33 @@ pub struct AggregateReport {
     pub period: Option<Period>,
     pub records: RecordCounts,
     /// Completed responses left out because an answer is invalid (DOMAIN 25).
-    pub invalid: Vec<InvalidResponse>,
+    pub invalid: Shared<InvalidResponse>,
     /// All completed, valid responses (and every household for the response rate).
     pub total: GroupReport,
     /// Segment groups, then period groups, then segment × period groups
     /// (see docs/REPORT.md for the order).
     pub groups: Vec<GroupReport>,
     /// Flagged responses (闭环), in record order.
-    pub follow_ups: Vec<FollowUpEntry>,
+    pub follow_ups: Shared<FollowUpEntry>,
+}
+
+/// A list shared between the prepared records and every report made from
+/// them: regrouping does not copy (possibly many thousand) follow-ups.
+/// Reads as a slice; serialises as a JSON array.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared<T>(pub Arc<[T]>);
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
+    }
 }
 
 impl AggregateReport {

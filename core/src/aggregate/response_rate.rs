@@ -2,15 +2,14 @@
 //! contacted households, leaving out invalid addresses, each household
 //! counted once by the outcome of its latest visit.
 
-use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::period::instant;
+use super::period::{instant, LocalDate};
 use super::stats::share;
 use crate::response::Response;
-use crate::visit::{Outcome, Visit};
+use crate::visit::Outcome;
 
 /// The interviewer group of visits that name none.
 pub const NO_INTERVIEWER: &str = "(none)";
@@ -48,6 +47,48 @@ pub fn latest_visits(records: &[Response]) -> Vec<usize> {
         }
     }
     latest.into_iter().map(|(index, _)| index).collect()
+}
+
+/// One household, by its latest visit, as prepared for grouping.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Household {
+    /// The record of the latest visit.
+    pub record: usize,
+    /// That record's prepared row, when it is a completed, valid response.
+    pub row: Option<usize>,
+    /// The local date of the latest visit (its `at`, else the record's `completedAt`).
+    pub date: Option<LocalDate>,
+    pub outcome: Outcome,
+    /// Index into the interviewer names; `None` for "(none)".
+    pub interviewer: Option<usize>,
+}
+
+/// Every household by its latest visit, and the interviewer names they use
+/// (interned once, so that counting does not copy names).
+pub(crate) fn households(records: &[Response], row_of: &[Option<usize>]) -> (Vec<Household>, Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let list = latest_visits(records)
+        .into_iter()
+        .map(|record| {
+            let r = &records[record];
+            let visit = r.visit.as_ref().expect("latest_visits returns records with a visit");
+            let interviewer = visit.interviewer.as_deref().map(|who| {
+                *index.entry(who).or_insert_with(|| {
+                    names.push(who.to_owned());
+                    names.len() - 1
+                })
+            });
+            Household {
+                record,
+                row: row_of[record],
+                date: visit.at.as_deref().or(r.completed_at.as_deref()).and_then(LocalDate::parse),
+                outcome: visit.outcome,
+                interviewer,
+            }
+        })
+        .collect();
+    (list, names)
 }
 
 /// Household counts of one group.
@@ -89,26 +130,32 @@ impl RateCounts {
     }
 }
 
-/// Household counts, overall and per interviewer, mergeable across cells.
+/// Household counts, overall and per interviewer (by index; the last slot
+/// is "(none)"), mergeable across cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RateAcc {
     total: RateCounts,
-    by_interviewer: BTreeMap<String, RateCounts>,
+    by_interviewer: Vec<RateCounts>,
 }
 
 impl RateAcc {
-    /// Counts one household by its latest visit.
-    pub fn add(&mut self, latest: &Visit) {
-        self.total.add(latest.outcome);
-        let who = latest.interviewer.clone().unwrap_or_else(|| NO_INTERVIEWER.to_owned());
-        self.by_interviewer.entry(who).or_default().add(latest.outcome);
+    /// Counts for `interviewers` named interviewers plus "(none)".
+    pub fn new(interviewers: usize) -> RateAcc {
+        RateAcc { total: RateCounts::default(), by_interviewer: vec![RateCounts::default(); interviewers + 1] }
+    }
+
+    /// Counts one household by its latest visit's outcome and interviewer.
+    pub fn add(&mut self, outcome: Outcome, interviewer: Option<usize>) {
+        self.total.add(outcome);
+        let none = self.by_interviewer.len() - 1;
+        self.by_interviewer[interviewer.unwrap_or(none).min(none)].add(outcome);
     }
 
     /// Adds another group's households (disjoint from this one's).
     pub fn merge(&mut self, other: &RateAcc) {
         self.total.merge(&other.total);
-        for (who, counts) in &other.by_interviewer {
-            self.by_interviewer.entry(who.clone()).or_default().merge(counts);
+        for (a, b) in self.by_interviewer.iter_mut().zip(&other.by_interviewer) {
+            a.merge(b);
         }
     }
 
@@ -117,14 +164,22 @@ impl RateAcc {
         self.total == RateCounts::default()
     }
 
-    /// The report: overall, then interviewers by name with "(none)" last.
-    pub fn report(&self) -> ResponseRate {
+    /// The report: overall, then the interviewers with households by name,
+    /// "(none)" last. `names` are the interviewers by index.
+    pub fn report(&self, names: &[String]) -> ResponseRate {
         let mut per_interviewer: Vec<InterviewerRate> = self
             .by_interviewer
             .iter()
-            .map(|(who, counts)| InterviewerRate { interviewer: who.clone(), rate: counts.cell() })
+            .enumerate()
+            .filter(|(_, counts)| **counts != RateCounts::default())
+            .map(|(i, counts)| InterviewerRate {
+                interviewer: names.get(i).cloned().unwrap_or_else(|| NO_INTERVIEWER.to_owned()),
+                rate: counts.cell(),
+            })
             .collect();
-        per_interviewer.sort_by_key(|r| r.interviewer == NO_INTERVIEWER);
+        per_interviewer.sort_by(|a, b| {
+            (a.interviewer == NO_INTERVIEWER, &a.interviewer).cmp(&(b.interviewer == NO_INTERVIEWER, &b.interviewer))
+        });
         ResponseRate { overall: self.total.cell(), per_interviewer }
     }
 }

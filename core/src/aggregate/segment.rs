@@ -2,14 +2,22 @@
 //! when grouped by a choice question or a metadata key. Skipped, N/A and
 //! hidden answers, and records without the metadata key, form "(none)"; a
 //! multiple-choice answer puts the record in every chosen option's group.
+//!
+//! Reading a segment answer from a stored response means chasing pointers
+//! through its answer map, which dominates a report over many responses;
+//! so the option each response picked is taken from the prepared item
+//! observations (scored questions) or from codes noted while scoring
+//! (other choice questions), and answers are read only as a fallback.
 
 use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use super::error::AggregateError;
-use super::layout::position;
+use super::layout::{position, Layout, NONE};
+use super::prepare::Prepared;
 use crate::response::Response;
+use crate::scoring::{ItemStatus, ScoringModel};
 use crate::survey::{value_key, Choice, LocalizedText, QuestionKind, Survey, Value};
 
 /// The group of records without a value.
@@ -25,87 +33,204 @@ pub enum Segment {
     Meta(String),
 }
 
-/// A segment resolved against the survey and the records: its groups, in
-/// order (choices in declaration order, metadata values sorted), with
-/// "(none)" last.
+/// A choice question's options as a segment sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Options {
+    pub name: String,
+    pub values: Vec<Value>,
+    pub not_applicable: Vec<bool>,
+    pub multi: bool,
+    pub labels: Vec<(String, Option<LocalizedText>)>,
+}
+
+impl Options {
+    /// The options of a choice-like question; `None` for other kinds.
+    pub fn of(name: &str, kind: &QuestionKind) -> Option<Options> {
+        let from = |choices: &[Choice], multi| Options {
+            name: name.to_owned(),
+            values: choices.iter().map(|c| c.value.clone()).collect(),
+            not_applicable: choices.iter().map(|c| c.not_applicable).collect(),
+            multi,
+            labels: choices.iter().map(|c| (value_key(&c.value), Some(c.text.clone()))).collect(),
+        };
+        match kind {
+            QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => Some(from(choices, false)),
+            QuestionKind::Rating { points, .. } => Some(from(points, false)),
+            QuestionKind::Checkbox { choices } => Some(from(choices, true)),
+            QuestionKind::Boolean { label_true, label_false, .. } => Some(Options {
+                name: name.to_owned(),
+                values: vec![Value::Bool(true), Value::Bool(false)],
+                not_applicable: vec![false; 2],
+                multi: false,
+                labels: vec![("true".to_owned(), label_true.clone()), ("false".to_owned(), label_false.clone())],
+            }),
+            _ => None,
+        }
+    }
+
+    /// The answer's code: for one choice its index + 1, for several a bit
+    /// per chosen option; 0 when skipped, hidden, N/A or unknown. `None`
+    /// when a multiple choice has more than 64 options.
+    pub fn code(&self, answer: Option<&Value>, hidden: bool) -> Option<u64> {
+        let Some(answer) = answer.filter(|_| !hidden) else { return Some(0) };
+        if !self.multi {
+            return Some(position(&self.values, answer).filter(|&i| !self.not_applicable[i]).map_or(0, |i| i as u64 + 1));
+        }
+        if self.values.len() > 64 {
+            return None;
+        }
+        let mut bits = 0u64;
+        for i in answer.as_array().into_iter().flatten().filter_map(|v| position(&self.values, v)) {
+            if self.not_applicable[i] {
+                return Some(0);
+            }
+            bits |= 1 << i;
+        }
+        Some(bits)
+    }
+}
+
+/// Codes of the choice questions that are not scored items, noted while
+/// each response is scored.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ChoiceCodes {
+    questions: Vec<Options>,
+    codes: Vec<u64>,
+}
+
+impl ChoiceCodes {
+    pub fn new(model: &ScoringModel, survey: &Survey) -> ChoiceCodes {
+        let questions = survey
+            .questions()
+            .into_iter()
+            .filter(|q| model.item(&q.name).is_none())
+            .filter_map(|q| Options::of(&q.name, &q.kind))
+            .filter(|o| !o.multi || o.values.len() <= 64)
+            .collect();
+        ChoiceCodes { questions, codes: Vec::new() }
+    }
+
+    /// Notes one response's codes.
+    pub fn push(&mut self, record: &Response, hidden: &BTreeSet<String>) {
+        for q in &self.questions {
+            self.codes.push(q.code(record.answers.get(&q.name), hidden.contains(&q.name)).unwrap_or(0));
+        }
+    }
+
+    fn slot(&self, name: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.name == name)
+    }
+
+    fn get(&self, row: usize, slot: usize) -> u64 {
+        self.codes[row * self.questions.len() + slot]
+    }
+}
+
+/// A segment resolved against the survey and the records: its groups in
+/// order (choices in declaration order, metadata values sorted), "(none)" last.
 #[derive(Debug, Clone)]
 pub(super) struct Segmenter {
     source: Source,
     pub labels: Vec<(String, Option<LocalizedText>)>,
+    /// A record can fall in several groups (multiple choice).
+    pub multi: bool,
 }
 
 #[derive(Debug, Clone)]
 enum Source {
-    Question { name: String, values: Vec<Value>, not_applicable: Vec<bool>, multi: bool },
+    Item { options: Options, item: usize },
+    Coded { options: Options, slot: usize },
+    Answers { options: Options },
     Meta { key: String, slots: HashMap<String, u32> },
 }
 
 impl Segmenter {
-    /// Resolves `by`; metadata values are collected from `records`.
-    pub fn new(by: &Segment, survey: &Survey, records: &[Response]) -> Result<Segmenter, AggregateError> {
+    /// Resolves `by`; metadata values are collected from the records.
+    pub fn new(by: &Segment, p: &Prepared<'_>) -> Result<Segmenter, AggregateError> {
         match by {
             Segment::Question(name) => {
-                let question = survey.question(name).ok_or_else(|| AggregateError::UnknownSegmentQuestion { name: name.clone() })?;
-                let from = |choices: &[Choice], multi| {
-                    let labels = choices.iter().map(|c| (value_key(&c.value), Some(c.text.clone()))).collect();
-                    let source = Source::Question {
-                        name: name.clone(),
-                        values: choices.iter().map(|c| c.value.clone()).collect(),
-                        not_applicable: choices.iter().map(|c| c.not_applicable).collect(),
-                        multi,
-                    };
-                    (source, labels)
-                };
-                let (source, mut labels): (Source, Vec<_>) = match &question.kind {
-                    QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => from(choices, false),
-                    QuestionKind::Rating { points, .. } => from(points, false),
-                    QuestionKind::Checkbox { choices } => from(choices, true),
-                    QuestionKind::Boolean { label_true, label_false, .. } => {
-                        let labels = vec![("true".to_owned(), label_true.clone()), ("false".to_owned(), label_false.clone())];
-                        let values = vec![Value::Bool(true), Value::Bool(false)];
-                        (Source::Question { name: name.clone(), values, not_applicable: vec![false; 2], multi: false }, labels)
-                    }
-                    other => {
-                        return Err(AggregateError::NotASegment { name: name.clone(), kind: crate::analysis::kind_name(other) })
-                    }
-                };
+                let question = p.survey.question(name).ok_or_else(|| AggregateError::UnknownSegmentQuestion { name: name.clone() })?;
+                let options = Options::of(name, &question.kind)
+                    .ok_or_else(|| AggregateError::NotASegment { name: name.clone(), kind: crate::analysis::kind_name(&question.kind) })?;
+                let mut labels = options.labels.clone();
                 labels.push((NO_VALUE.to_owned(), None));
-                Ok(Segmenter { source, labels })
+                let multi = options.multi;
+                let item = p.model.items().iter().position(|i| i.id == *name && i.row.is_none());
+                let source = match (item, p.codes.slot(name)) {
+                    (Some(item), _) => Source::Item { options, item },
+                    (None, Some(slot)) => Source::Coded { options, slot },
+                    (None, None) => Source::Answers { options },
+                };
+                Ok(Segmenter { source, labels, multi })
             }
             Segment::Meta(key) => {
-                let values: BTreeSet<&str> = records.iter().filter_map(|r| r.meta.get(key)).map(String::as_str).collect();
+                let values: BTreeSet<&str> = p.records.iter().filter_map(|r| r.meta.get(key)).map(String::as_str).collect();
                 let mut labels: Vec<(String, Option<LocalizedText>)> = values.into_iter().map(|v| (v.to_owned(), None)).collect();
                 let slots = labels.iter().enumerate().map(|(i, (v, _))| (v.clone(), i as u32)).collect();
                 labels.push((NO_VALUE.to_owned(), None));
-                Ok(Segmenter { source: Source::Meta { key: key.clone(), slots }, labels })
+                Ok(Segmenter { source: Source::Meta { key: key.clone(), slots }, labels, multi: false })
             }
         }
     }
 
-    /// The groups `record` falls in (indices into `labels`), into `out`.
-    pub fn slots(&self, record: &Response, hidden: &BTreeSet<String>, out: &mut Vec<u32>) {
+    fn none(&self) -> u32 {
+        (self.labels.len() - 1) as u32
+    }
+
+    /// The groups of record `record` (prepared row `row`, if it is one),
+    /// as indices into `labels`, into `out`.
+    pub fn slots(&self, p: &Prepared<'_>, record: usize, row: Option<usize>, out: &mut Vec<u32>) {
         out.clear();
-        let none = (self.labels.len() - 1) as u32;
-        match &self.source {
-            Source::Meta { key, slots } => out.push(record.meta.get(key).and_then(|v| slots.get(v)).copied().unwrap_or(none)),
-            Source::Question { name, values, not_applicable, multi } => {
-                let answer = record.answers.get(name).filter(|_| !hidden.contains(name));
-                let chosen: Vec<usize> = match answer {
-                    Some(Value::Array(list)) if *multi => list.iter().filter_map(|v| position(values, v)).collect(),
-                    Some(v) if !*multi => position(values, v).into_iter().collect(),
-                    _ => Vec::new(),
-                };
-                // An N/A choice makes the whole answer N/A (resolved item 4).
-                if chosen.is_empty() || chosen.iter().any(|&i| not_applicable[i]) {
-                    out.push(none);
-                    return;
+        let code = match (&self.source, row) {
+            (Source::Item { item, .. }, Some(r)) => {
+                let obs = p.obs[r * p.layouts.len() + item];
+                match (&p.layouts[*item], obs.status) {
+                    (_, _) if obs.code == NONE => 0,
+                    (Layout::Single { .. }, ItemStatus::Valid) => u64::from(obs.code) + 1,
+                    (Layout::Multi { .. }, ItemStatus::Valid) => {
+                        let chosen = &p.multi[obs.code as usize];
+                        return self.push_indices(chosen.iter().map(|&i| u32::from(i)), out);
+                    }
+                    _ => 0,
                 }
-                for i in chosen {
-                    if !out.contains(&(i as u32)) {
-                        out.push(i as u32);
+            }
+            (Source::Coded { slot, .. }, Some(r)) => p.codes.get(r, *slot),
+            (Source::Meta { key, slots }, _) => {
+                out.push(p.records[record].meta.get(key).and_then(|v| slots.get(v)).copied().unwrap_or(self.none()));
+                return;
+            }
+            (Source::Item { options, .. } | Source::Coded { options, .. } | Source::Answers { options }, _) => {
+                let answer = p.records[record].answers.get(&options.name);
+                match options.code(answer, p.hidden_in(record).contains(&options.name)) {
+                    Some(code) => code,
+                    None => {
+                        // A checkbox with more than 64 options: read it directly.
+                        let chosen = answer.and_then(Value::as_array).into_iter().flatten().filter_map(|v| position(&options.values, v));
+                        let chosen: Vec<usize> = chosen.collect();
+                        if chosen.iter().any(|&i| options.not_applicable[i]) || p.hidden_in(record).contains(&options.name) {
+                            out.push(self.none());
+                            return;
+                        }
+                        return self.push_indices(chosen.into_iter().map(|i| i as u32), out);
                     }
                 }
             }
+        };
+        if self.multi {
+            self.push_indices((0..64).filter(|i| code & (1 << i) != 0), out);
+        } else {
+            out.push(if code == 0 { self.none() } else { (code - 1) as u32 });
+        }
+    }
+
+    fn push_indices(&self, indices: impl Iterator<Item = u32>, out: &mut Vec<u32>) {
+        for i in indices {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        if out.is_empty() {
+            out.push(self.none());
         }
     }
 }

@@ -109,19 +109,21 @@ impl Default for CoMoments {
 }
 
 impl CoMoments {
-    /// Adds one pair.
+    /// Adds one pair (Welford's update, one division).
     pub fn push(&mut self, x: f64, y: f64) {
-        let one = CoMoments {
-            n: 1,
-            mean_x: x,
-            mean_y: y,
-            min_x: x,
-            max_x: x,
-            min_y: y,
-            max_y: y,
-            ..CoMoments::default()
-        };
-        self.merge(&one);
+        self.n += 1;
+        let inv = 1.0 / self.n as f64;
+        let dx = x - self.mean_x;
+        let dy = y - self.mean_y;
+        self.mean_x += dx * inv;
+        self.mean_y += dy * inv;
+        self.m2_x += dx * (x - self.mean_x);
+        self.m2_y += dy * (y - self.mean_y);
+        self.c_xy += dx * (y - self.mean_y);
+        self.min_x = self.min_x.min(x);
+        self.max_x = self.max_x.max(x);
+        self.min_y = self.min_y.min(y);
+        self.max_y = self.max_y.max(y);
     }
 
     /// Adds every pair `other` has seen.

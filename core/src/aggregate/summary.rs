@@ -4,7 +4,7 @@
 
 use super::acc::Acc;
 use super::ipa::assign_quadrants;
-use super::items::{item_aggregate, score_aggregate};
+use super::items::{item_aggregate, score_aggregate, ItemCounts};
 use super::prepare::Prepared;
 use super::report::{
     GapAggregate, GroupKey, GroupReport, ImportanceEntry, KanoAggregate, NpsAggregate, SatisfactionAggregate, TargetResult,
@@ -22,7 +22,17 @@ pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level
     let model = p.model;
     let bands = model.bands();
     let basis = model.grade_basis();
-    let items = model.items().iter().zip(&p.layouts).zip(&acc.items).map(|((i, l), a)| item_aggregate(i, l, a)).collect();
+    let items = model
+        .items()
+        .iter()
+        .zip(&p.layouts)
+        .enumerate()
+        .map(|(k, (item, layout))| {
+            let start = p.offsets[k];
+            let counts = ItemCounts { status: acc.status[k], options: &acc.options[start..start + layout.values().len()], x: &acc.x[k] };
+            item_aggregate(item, layout, counts)
+        })
+        .collect();
     let indicators = model
         .indicators()
         .iter()
@@ -49,7 +59,7 @@ pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level
             nps: (valid > 0).then(|| 100.0 * (promoters as f64 - detractors as f64) / valid as f64),
         }
     });
-    let response_rate = acc.rate.report();
+    let response_rate = acc.rate.report(&p.interviewers);
     let targets = p
         .analysis
         .targets
