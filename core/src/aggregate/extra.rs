@@ -18,7 +18,7 @@ pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
 
 #[derive(Debug, Clone)]
 enum Satisfaction {
-    TopBox(Item),
+    TopBox(Numbers),
     Threshold(f64),
 }
 
@@ -26,8 +26,8 @@ enum Satisfaction {
 #[derive(Debug, Clone)]
 pub(super) struct Extras {
     satisfaction: Option<Satisfaction>,
-    nps: Option<Item>,
-    gaps: Vec<Option<(Item, Item)>>,
+    nps: Option<Numbers>,
+    gaps: Vec<Option<(Numbers, Numbers)>>,
     kano: Vec<(Vec<Value>, Vec<Value>)>,
     themes: Vec<(Matcher, Vec<usize>)>,
     theme_questions: Vec<String>,
@@ -51,19 +51,38 @@ pub(super) struct RowValues {
     pub reference: Option<f64>,
 }
 
-/// The item of `name`: scoring's when it scores or names it as the overall
-/// question, else compiled here (the analysis spec checked that it can be).
-fn item_for(model: &ScoringModel, survey: &Survey, name: &str) -> Option<Item> {
-    if let Some(item) = model.item(name) {
-        return Some(item.clone());
+/// A question used for its numbers, and where its value is found.
+#[derive(Debug, Clone)]
+struct Numbers {
+    item: Item,
+    from: From,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum From {
+    /// `ScoreReport::items[k]`.
+    Scored(usize),
+    /// `ScoreReport::overall_question`.
+    OverallQuestion,
+    /// Read from the answers here.
+    Answers,
+}
+
+/// The item of `name`: scoring's when it scores it or names it as the
+/// overall question (so its value comes with the score report), else
+/// compiled here (the analysis spec checked that it can be).
+fn item_for(model: &ScoringModel, survey: &Survey, name: &str) -> Option<Numbers> {
+    if let Some(k) = model.items().iter().position(|i| i.id == name && i.row.is_none()) {
+        return Some(Numbers { item: model.items()[k].clone(), from: From::Scored(k) });
     }
     if let Some(item) = model.overall_question().filter(|i| i.question == name) {
-        return Some(item.clone());
+        return Some(Numbers { item: item.clone(), from: From::OverallQuestion });
     }
     let question = survey.question(name)?;
     let box_size = if survey.scoring.box_size == 0 { crate::scoring::DEFAULT_BOX_SIZE } else { survey.scoring.box_size };
     let mut items = Item::compile(question, box_size).ok()?;
-    (items.len() == 1).then(|| items.pop()).flatten()
+    let item = (items.len() == 1).then(|| items.pop()).flatten()?;
+    Some(Numbers { item, from: From::Answers })
 }
 
 fn choice_values(survey: &Survey, name: &str) -> Vec<Value> {
@@ -126,11 +145,16 @@ impl Extras {
         out: Lists<'_>,
     ) -> RowValues {
         let Lists { gaps, kano, themes } = out;
-        let x = |item: &Item| {
-            item.value(answers.get(&item.question), hidden.contains(&item.question)).ok().and_then(|s| s.x)
+        let x = |n: &Numbers| match n.from {
+            From::Scored(k) => report.items.get(k).and_then(|s| s.x),
+            From::OverallQuestion => report.overall_question.as_ref().and_then(|s| s.x),
+            From::Answers => {
+                let item = &n.item;
+                item.value(answers.get(&item.question), hidden.contains(&item.question)).ok().and_then(|s| s.x)
+            }
         };
         let satisfied = match &self.satisfaction {
-            Some(Satisfaction::TopBox(item)) => x(item).map(|x| item.in_top_box(x)),
+            Some(Satisfaction::TopBox(n)) => x(n).map(|x| n.item.in_top_box(x)),
             Some(Satisfaction::Threshold(t)) => report.overall.map(|s| s >= t - THRESHOLD_TOLERANCE),
             None => None,
         };

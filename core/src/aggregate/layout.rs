@@ -3,6 +3,7 @@
 //! choice (rather than per value) makes the per-item aggregates a histogram
 //! that is cheap to accumulate and exact to summarise.
 
+use crate::response::Answers;
 use crate::scoring::{Item, ItemKind, ItemStatus};
 use crate::survey::{Choice, Question, QuestionKind, Value};
 
@@ -10,8 +11,10 @@ use crate::survey::{Choice, Question, QuestionKind, Value};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Layout {
     /// One option per answer (choice, rating, matrix row, boolean): its
-    /// value and number (`None` for N/A options).
-    Single { values: Vec<Value>, numbers: Vec<Option<f64>> },
+    /// value and number (`None` for N/A options). `by_number`: the numbers
+    /// are distinct and at most one option is N/A, so scoring's `x` (or
+    /// N/A status) says which option was picked without reading the answer.
+    Single { values: Vec<Value>, numbers: Vec<Option<f64>>, by_number: bool },
     /// A checkbox: several options per answer.
     Multi { values: Vec<Value> },
     /// A number answer: no options.
@@ -34,14 +37,17 @@ pub const NONE: u32 = u32::MAX;
 impl Layout {
     /// The layout of `item`, a question (or matrix row) of `question`.
     pub fn of(item: &Item, question: &Question) -> Layout {
-        let single = |choices: &[Choice]| Layout::Single {
-            values: choices.iter().map(|c| c.value.clone()).collect(),
-            numbers: choices.iter().map(|c| if c.not_applicable { None } else { c.number() }).collect(),
+        let single = |choices: &[Choice]| {
+            let numbers: Vec<Option<f64>> = choices.iter().map(|c| if c.not_applicable { None } else { c.number() }).collect();
+            let not_applicable = numbers.iter().filter(|n| n.is_none()).count();
+            let distinct = numbers.iter().flatten().enumerate().all(|(i, a)| numbers.iter().flatten().skip(i + 1).all(|b| a != b));
+            Layout::Single { values: choices.iter().map(|c| c.value.clone()).collect(), by_number: distinct && not_applicable <= 1, numbers }
         };
         match (&question.kind, item.kind) {
             (QuestionKind::Boolean { score_true, score_false, .. }, _) => Layout::Single {
                 values: vec![Value::Bool(true), Value::Bool(false)],
                 numbers: vec![Some(*score_true), Some(*score_false)],
+                by_number: score_true != score_false,
             },
             (QuestionKind::Checkbox { choices }, _) => Layout::Multi { values: choices.iter().map(|c| c.value.clone()).collect() },
             (QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices }, _) => single(choices),
@@ -84,12 +90,20 @@ pub fn part<'a>(item: &Item, answer: Option<&'a Value>) -> Option<&'a Value> {
 
 /// The observation of one item: its status and `x` from scoring, and the
 /// option(s) the answer picked. `multi` collects checkbox selections.
-pub fn observe(item: &Item, layout: &Layout, status: ItemStatus, x: Option<f64>, answer: Option<&Value>, multi: &mut Vec<Box<[u16]>>) -> Obs {
+pub fn observe(item: &Item, layout: &Layout, status: ItemStatus, x: Option<f64>, answers: &Answers, multi: &mut Vec<Box<[u16]>>) -> Obs {
     let mut obs = Obs { status, code: NONE, x: x.unwrap_or(f64::NAN) };
     if !matches!(status, ItemStatus::Valid | ItemStatus::NotApplicable) {
         return obs;
     }
-    let Some(answer) = part(item, answer) else { return obs };
+    if let Layout::Single { numbers, by_number: true, .. } = layout {
+        // The option whose number is x (or the one N/A option).
+        let wanted = x.filter(|_| status == ItemStatus::Valid);
+        if let Some(i) = numbers.iter().position(|n| *n == wanted) {
+            obs.code = i as u32;
+            return obs;
+        }
+    }
+    let Some(answer) = part(item, answers.get(&item.question)) else { return obs };
     match layout {
         Layout::Single { values, .. } => {
             if let Some(i) = position(values, answer) {

@@ -168,7 +168,7 @@ impl<'a> Prepared<'a> {
     fn add(&mut self, index: usize, record: &Response, report: &ScoreReport, hidden: &BTreeSet<String>) -> Option<FollowUpEntry> {
         let answers = &record.answers;
         for ((item, layout), score) in self.model.items().iter().zip(&self.layouts).zip(&report.items) {
-            let obs = observe(item, layout, score.status, score.x, answers.get(&item.question), &mut self.multi);
+            let obs = observe(item, layout, score.status, score.x, answers, &mut self.multi);
             self.obs.push(obs);
         }
         let grading = self.model.grading().filter(|g| g.basis == GradeBasis::Score);

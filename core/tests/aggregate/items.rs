@@ -102,6 +102,22 @@ fn item_counts_means_sds_boxes_and_distribution() {
 }
 
 #[test]
+fn choices_sharing_a_score_are_counted_apart() {
+    let fx = fixture(json!({"elements": [
+        {"type": "radiogroup", "name": "q", "scored": true, "choices": [
+            {"value": "great", "score": 10}, {"value": "fine", "score": 10}, {"value": "bad", "score": 0},
+            {"value": "na1", "notApplicable": true}, {"value": "na2", "notApplicable": true}]}
+    ]}));
+    let records: Vec<_> = ["great", "fine", "fine", "bad", "na2", "na2", "na1"].iter().map(|v| done(&fx, json!({"q": v}))).collect();
+    let q = &run(&fx, &records).total.items[0];
+    assert_eq!(q.distribution.iter().map(|c| c.count).collect::<Vec<_>>(), [1, 2, 1, 1, 2]);
+    // Points {0, 10}: k = 1; top 3/4, bottom 1/4.
+    close(q.top_box, 0.75);
+    close(q.bottom_box, 0.25);
+    assert_eq!((q.valid, q.not_applicable), (4, 3));
+}
+
+#[test]
 fn sd_is_null_below_two_values_and_means_null_without_any() {
     let fx = items_survey();
     let report = run(&fx, &[done(&fx, json!({"q1": "s"}))]);
