@@ -27,7 +27,9 @@ fn definition() -> Value {
         {"value": "vs", "score": 50}, {"value": "s", "score": 30}, {"value": "ok", "score": 20},
         {"value": "d", "score": 0}, {"value": "vd", "score": -10}, {"value": "na", "notApplicable": true}
     ]);
-    let mut elements = vec![json!({"type": "radiogroup", "name": "type", "choices": ["residential", "commercial"]})];
+    let mut elements = vec![
+        json!({"type": "radiogroup", "name": "type", "choices": ["residential", "commercial"]}),
+    ];
     let mut names = Vec::new();
     for i in 0..30 {
         elements.push(json!({"type": "radiogroup", "name": format!("c{i}"), "choices": five, "reverse": i % 7 == 3}));
@@ -65,7 +67,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % n
     }
 }
@@ -77,7 +82,10 @@ fn responses(survey: &Survey) -> Vec<Response> {
     (0..RESPONSES)
         .map(|i| {
             let mut a = Map::new();
-            a.insert("type".into(), json!(["residential", "commercial"][rng.next(2) as usize]));
+            a.insert(
+                "type".into(),
+                json!(["residential", "commercial"][rng.next(2) as usize]),
+            );
             for q in 0..30 {
                 if rng.next(20) != 0 {
                     a.insert(format!("c{q}"), json!(labels[rng.next(6) as usize]));
@@ -91,12 +99,23 @@ fn responses(survey: &Survey) -> Vec<Response> {
             }
             a.insert("recommend".into(), json!(rng.next(11)));
             if rng.next(4) == 0 {
-                a.insert("why".into(), json!(["电压不稳", "服务很好", "Voltage drops"][rng.next(3) as usize]));
+                a.insert(
+                    "why".into(),
+                    json!(["电压不稳", "服务很好", "Voltage drops"][rng.next(3) as usize]),
+                );
             }
-            let at = format!("2026-{}-{:02}T10:00:00+08:00", months[rng.next(8) as usize], 1 + rng.next(28));
+            let at = format!(
+                "2026-{}-{:02}T10:00:00+08:00",
+                months[rng.next(8) as usize],
+                1 + rng.next(28)
+            );
             Response {
                 id: uuid::Uuid::from_u128(i as u128 + 1),
-                survey: SurveyRef { id: survey.id.clone(), version: survey.version.clone(), hash: survey.hash.clone() },
+                survey: SurveyRef {
+                    id: survey.id.clone(),
+                    version: survey.version.clone(),
+                    hash: survey.hash.clone(),
+                },
                 started_at: at.clone(),
                 completed_at: Some(at.clone()),
                 answers: a.into_iter().collect(),
@@ -122,22 +141,35 @@ fn bench(c: &mut Criterion) {
     let analysis = AnalysisSpec::from_json(&json["scoring"], "scoring", &survey).unwrap();
     assert_eq!(model.items().len(), 50);
     let records = responses(&survey);
-    let options = AggregateOptions { by: Some(Segment::Question("type".into())), period: Some(Period::Quarter) };
+    let options = AggregateOptions {
+        by: Some(Segment::Question("type".into())),
+        period: Some(Period::Quarter),
+    };
     let prepared = Prepared::new(&model, &survey, &analysis, &records, &NoLogic).unwrap();
     let report = prepared.report(&options).unwrap();
     assert_eq!(report.total.n, RESPONSES as u64);
     assert_eq!(report.groups.len(), 2 + 4 + 8);
 
-    let mut group = c.benchmark_group("aggregate 100k × 50 items, 8 indicators, 2 segments × 4 quarters");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
-    group.bench_function("report (pre-scored)", |b| b.iter(|| prepared.report(black_box(&options)).unwrap()));
+    let mut group =
+        c.benchmark_group("aggregate 100k × 50 items, 8 indicators, 2 segments × 4 quarters");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("report (pre-scored)", |b| {
+        b.iter(|| prepared.report(black_box(&options)).unwrap())
+    });
     group.bench_function("aggregate (scoring included)", |b| {
         b.iter(|| aggregate(&model, &survey, &analysis, black_box(&records), &options).unwrap())
     });
     // For comparison: scoring alone, the part `aggregate` cannot avoid.
     let nothing_hidden = std::collections::BTreeSet::new();
     group.bench_function("scoring alone", |b| {
-        b.iter(|| records.iter().filter(|r| model.score(black_box(&r.answers), &nothing_hidden).is_ok()).count())
+        b.iter(|| {
+            records
+                .iter()
+                .filter(|r| model.score(black_box(&r.answers), &nothing_hidden).is_ok())
+                .count()
+        })
     });
     group.finish();
 }

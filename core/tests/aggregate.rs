@@ -39,12 +39,25 @@ pub struct Fx {
 /// `AnalysisSpec::from_json` (the loader only warns about them for now).
 #[track_caller]
 pub fn fixture(json: Value) -> Fx {
-    let (survey, _) = parse(&json.to_string()).unwrap_or_else(|e| panic!("survey does not load: {e:?}"));
-    let (model, _) = ScoringModel::compile(&survey).unwrap_or_else(|e| panic!("scoring does not compile: {e:?}"));
-    let scoring = json.get("scoring").cloned().unwrap_or(Value::Object(Default::default()));
-    let analysis = AnalysisSpec::from_json(&scoring, "scoring", &survey)
-        .unwrap_or_else(|e| panic!("analysis does not load: {:?}", e.iter().map(ToString::to_string).collect::<Vec<_>>()));
-    Fx { survey, model, analysis }
+    let (survey, _) =
+        parse(&json.to_string()).unwrap_or_else(|e| panic!("survey does not load: {e:?}"));
+    let (model, _) = ScoringModel::compile(&survey)
+        .unwrap_or_else(|e| panic!("scoring does not compile: {e:?}"));
+    let scoring = json
+        .get("scoring")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    let analysis = AnalysisSpec::from_json(&scoring, "scoring", &survey).unwrap_or_else(|e| {
+        panic!(
+            "analysis does not load: {:?}",
+            e.iter().map(ToString::to_string).collect::<Vec<_>>()
+        )
+    });
+    Fx {
+        survey,
+        model,
+        analysis,
+    }
 }
 
 thread_local! {
@@ -73,7 +86,11 @@ pub fn completed_at(fx: &Fx, answers: Value, at: Option<&str>) -> Response {
     };
     Response {
         id: next_id(),
-        survey: SurveyRef { id: fx.survey.id.clone(), version: fx.survey.version.clone(), hash: fx.survey.hash.clone() },
+        survey: SurveyRef {
+            id: fx.survey.id.clone(),
+            version: fx.survey.version.clone(),
+            hash: fx.survey.hash.clone(),
+        },
         started_at: "2026-11-23T16:00:00+08:00".into(),
         completed_at: at.map(str::to_owned),
         answers,
@@ -84,13 +101,24 @@ pub fn completed_at(fx: &Fx, answers: Value, at: Option<&str>) -> Response {
 }
 
 /// A visit record with no questionnaire.
-pub fn contact(fx: &Fx, household: Option<&str>, interviewer: Option<&str>, outcome: Outcome, at: Option<&str>) -> Response {
+pub fn contact(
+    fx: &Fx,
+    household: Option<&str>,
+    interviewer: Option<&str>,
+    outcome: Outcome,
+    at: Option<&str>,
+) -> Response {
     let mut r = completed_at(fx, Value::Null, None);
     r.visit = Some(visit(household, interviewer, outcome, at));
     r
 }
 
-pub fn visit(household: Option<&str>, interviewer: Option<&str>, outcome: Outcome, at: Option<&str>) -> Visit {
+pub fn visit(
+    household: Option<&str>,
+    interviewer: Option<&str>,
+    outcome: Outcome,
+    at: Option<&str>,
+) -> Visit {
     Visit {
         household: household.map(str::to_owned),
         interviewer: interviewer.map(str::to_owned),
@@ -109,12 +137,16 @@ pub fn run(fx: &Fx, records: &[Response]) -> AggregateReport {
 
 #[track_caller]
 pub fn run_with(fx: &Fx, records: &[Response], options: &AggregateOptions) -> AggregateReport {
-    aggregate(&fx.model, &fx.survey, &fx.analysis, records, options).unwrap_or_else(|e| panic!("aggregate failed: {e}"))
+    aggregate(&fx.model, &fx.survey, &fx.analysis, records, options)
+        .unwrap_or_else(|e| panic!("aggregate failed: {e}"))
 }
 
 /// `a ≈ b` to 1e-9 relative.
 #[track_caller]
 pub fn close(a: Option<f64>, b: f64) {
     let a = a.unwrap_or_else(|| panic!("expected {b}, got null"));
-    assert!((a - b).abs() <= 1e-9 * (1.0 + b.abs()), "expected {b}, got {a}");
+    assert!(
+        (a - b).abs() <= 1e-9 * (1.0 + b.abs()),
+        "expected {b}, got {a}"
+    );
 }

@@ -18,7 +18,10 @@ pub(super) struct ScoreAcc {
 
 impl ScoreAcc {
     fn new(bands: usize) -> ScoreAcc {
-        ScoreAcc { m: Moments::default(), grades: vec![0; bands + 1] }
+        ScoreAcc {
+            m: Moments::default(),
+            grades: vec![0; bands + 1],
+        }
     }
 
     fn push(&mut self, score: Option<f64>, grade: u16) {
@@ -26,12 +29,19 @@ impl ScoreAcc {
             self.m.push(s);
         }
         let last = self.grades.len() - 1;
-        self.grades[if grade == NO_GRADE { last } else { usize::from(grade).min(last) }] += 1;
+        self.grades[if grade == NO_GRADE {
+            last
+        } else {
+            usize::from(grade).min(last)
+        }] += 1;
     }
 
     fn merge(&mut self, other: &ScoreAcc) {
         self.m.merge(&other.m);
-        self.grades.iter_mut().zip(&other.grades).for_each(|(a, b)| *a += b);
+        self.grades
+            .iter_mut()
+            .zip(&other.grades)
+            .for_each(|(a, b)| *a += b);
     }
 }
 
@@ -115,7 +125,9 @@ impl Acc {
                 Layout::Single { .. } => {}
                 Layout::Multi { .. } => {
                     if obs.code != NONE {
-                        p.multi[obs.code as usize].iter().for_each(|&c| options[usize::from(c)] += 1);
+                        p.multi[obs.code as usize]
+                            .iter()
+                            .for_each(|&c| options[usize::from(c)] += 1);
                     }
                     if slot == 0 {
                         self.x[i].push(obs.x);
@@ -139,16 +151,30 @@ impl Acc {
             self.satisfied += u64::from(satisfied);
         }
         if let Some(x) = row.nps {
-            self.nps[if x >= 9.0 { 0 } else if x >= 7.0 { 1 } else { 2 }] += 1;
+            self.nps[if x >= 9.0 {
+                0
+            } else if x >= 7.0 {
+                1
+            } else {
+                2
+            }] += 1;
         }
         let n_gaps = self.gaps.len();
-        for (acc, gap) in self.gaps.iter_mut().zip(&p.gaps[r * n_gaps..(r + 1) * n_gaps]) {
+        for (acc, gap) in self
+            .gaps
+            .iter_mut()
+            .zip(&p.gaps[r * n_gaps..(r + 1) * n_gaps])
+        {
             if let Some(g) = gap {
                 acc.push(*g);
             }
         }
         let n_kano = self.kano.len();
-        for (acc, class) in self.kano.iter_mut().zip(&p.kano[r * n_kano..(r + 1) * n_kano]) {
+        for (acc, class) in self
+            .kano
+            .iter_mut()
+            .zip(&p.kano[r * n_kano..(r + 1) * n_kano])
+        {
             if let Some(c) = class {
                 acc.add(*c);
             }
@@ -161,7 +187,11 @@ impl Acc {
             }
         }
         let n_themes = self.themes.len();
-        for (acc, &(comments, hits)) in self.themes.iter_mut().zip(&p.themes[r * n_themes..(r + 1) * n_themes]) {
+        for (acc, &(comments, hits)) in self
+            .themes
+            .iter_mut()
+            .zip(&p.themes[r * n_themes..(r + 1) * n_themes])
+        {
             acc.0 += u64::from(comments);
             acc.1 += u64::from(hits);
         }
@@ -179,21 +209,45 @@ impl Acc {
         for (a, b) in self.status.iter_mut().zip(&other.status) {
             a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
         }
-        self.options.iter_mut().zip(&other.options).for_each(|(x, y)| *x += y);
-        self.x.iter_mut().zip(&other.x).for_each(|(a, b)| a.merge(b));
-        self.indicators.iter_mut().zip(&other.indicators).for_each(|(a, b)| a.merge(b));
+        self.options
+            .iter_mut()
+            .zip(&other.options)
+            .for_each(|(x, y)| *x += y);
+        self.x
+            .iter_mut()
+            .zip(&other.x)
+            .for_each(|(a, b)| a.merge(b));
+        self.indicators
+            .iter_mut()
+            .zip(&other.indicators)
+            .for_each(|(a, b)| a.merge(b));
         self.overall.merge(&other.overall);
         self.raw_total.merge(&other.raw_total);
         self.satisfied += other.satisfied;
         self.satisfaction_base += other.satisfaction_base;
-        self.nps.iter_mut().zip(&other.nps).for_each(|(a, b)| *a += b);
-        self.gaps.iter_mut().zip(&other.gaps).for_each(|(a, b)| a.merge(b));
-        self.kano.iter_mut().zip(&other.kano).for_each(|(a, b)| a.merge(b));
-        self.importance.iter_mut().zip(&other.importance).for_each(|(a, b)| a.merge(b));
-        self.themes.iter_mut().zip(&other.themes).for_each(|(a, b)| {
-            a.0 += b.0;
-            a.1 += b.1;
-        });
+        self.nps
+            .iter_mut()
+            .zip(&other.nps)
+            .for_each(|(a, b)| *a += b);
+        self.gaps
+            .iter_mut()
+            .zip(&other.gaps)
+            .for_each(|(a, b)| a.merge(b));
+        self.kano
+            .iter_mut()
+            .zip(&other.kano)
+            .for_each(|(a, b)| a.merge(b));
+        self.importance
+            .iter_mut()
+            .zip(&other.importance)
+            .for_each(|(a, b)| a.merge(b));
+        self.themes
+            .iter_mut()
+            .zip(&other.themes)
+            .for_each(|(a, b)| {
+                a.0 += b.0;
+                a.1 += b.1;
+            });
         self.follow_ups += other.follow_ups;
         self.rate.merge(&other.rate);
     }

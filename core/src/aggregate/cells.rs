@@ -20,7 +20,13 @@ pub(super) struct Grid {
 
 impl Grid {
     pub fn new(segment_groups: usize, empty: Acc) -> Grid {
-        Grid { periods: Vec::new(), columns: segment_groups + 1, cells: Vec::new(), empty, last: 0 }
+        Grid {
+            periods: Vec::new(),
+            columns: segment_groups + 1,
+            cells: Vec::new(),
+            empty,
+            last: 0,
+        }
     }
 
     /// The column of the total.
@@ -37,7 +43,8 @@ impl Grid {
             Some(i) => i,
             None => {
                 self.periods.push(period);
-                self.cells.resize_with(self.cells.len() + self.columns, || None);
+                self.cells
+                    .resize_with(self.cells.len() + self.columns, || None);
                 self.periods.len() - 1
             }
         };

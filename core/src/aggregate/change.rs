@@ -13,7 +13,11 @@ fn diff(current: Option<f64>, previous: Option<f64>) -> Option<f64> {
 }
 
 /// The change of `current` against `previous` (absent: no records then).
-pub(super) fn change(current: &GroupReport, previous: Option<&GroupReport>, previous_label: String) -> GroupChange {
+pub(super) fn change(
+    current: &GroupReport,
+    previous: Option<&GroupReport>,
+    previous_label: String,
+) -> GroupChange {
     let count = |f: fn(&GroupReport) -> u64| previous.map(|p| f(current) as f64 - f(p) as f64);
     let metric = |f: &dyn Fn(&GroupReport) -> Option<f64>| diff(f(current), previous.and_then(f));
     let named = |list: Named<'_>| -> Vec<NamedChange> {
@@ -21,8 +25,14 @@ pub(super) fn change(current: &GroupReport, previous: Option<&GroupReport>, prev
         list(current)
             .into_iter()
             .map(|(name, value)| {
-                let old = before.iter().find(|(n, _)| *n == name).and_then(|(_, v)| *v);
-                NamedChange { name, change: diff(value, old) }
+                let old = before
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, v)| *v);
+                NamedChange {
+                    name,
+                    change: diff(value, old),
+                }
             })
             .collect()
     };
@@ -49,9 +59,19 @@ pub(super) fn change(current: &GroupReport, previous: Option<&GroupReport>, prev
         satisfaction_rate: metric(&|g| g.satisfaction.and_then(|s| s.rate)),
         nps: metric(&|g| g.nps.and_then(|n| n.nps)),
         response_rate: metric(&|g| g.response_rate.overall.rate),
-        indicators: named(&|g| g.indicators.iter().map(|i| (i.name.clone(), i.score.summary.mean)).collect()),
+        indicators: named(&|g| {
+            g.indicators
+                .iter()
+                .map(|i| (i.name.clone(), i.score.summary.mean))
+                .collect()
+        }),
         items,
-        gaps: named(&|g| g.gaps.iter().map(|x| (x.name.clone(), x.gap.mean)).collect()),
+        gaps: named(&|g| {
+            g.gaps
+                .iter()
+                .map(|x| (x.name.clone(), x.gap.mean))
+                .collect()
+        }),
         themes: named(&|g| g.themes.iter().map(|t| (t.name.clone(), t.share)).collect()),
         kano_better: named(&|g| g.kano.iter().map(|k| (k.name.clone(), k.better)).collect()),
         kano_worse: named(&|g| g.kano.iter().map(|k| (k.name.clone(), k.worse)).collect()),

@@ -12,10 +12,19 @@ use crate::survey::Survey;
 pub enum AggregateError {
     /// A record answers a different survey.
     #[error("records[{index}] (id {response}) answers survey {found:?}, not {expected:?}")]
-    ForeignSurvey { index: usize, response: String, found: String, expected: String },
+    ForeignSurvey {
+        index: usize,
+        response: String,
+        found: String,
+        expected: String,
+    },
     /// Scores of different versions are not comparable.
     #[error("the records answer versions {} of survey {survey:?}, but the definition is version {expected:?}; aggregate one version at a time", quoted(.found))]
-    MixedVersions { survey: String, expected: String, found: Vec<String> },
+    MixedVersions {
+        survey: String,
+        expected: String,
+        found: Vec<String>,
+    },
     #[error("by: question {name:?} does not exist")]
     UnknownSegmentQuestion { name: String },
     #[error("by: question {name:?} is a {kind} question; group by a choice question (radiogroup, dropdown, checkbox, rating or boolean) or by metadata")]
@@ -23,7 +32,11 @@ pub enum AggregateError {
 }
 
 fn quoted(versions: &[String]) -> String {
-    versions.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ")
+    versions
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every record must answer `survey`'s id and version.

@@ -72,17 +72,34 @@ enum From {
 /// overall question (so its value comes with the score report), else
 /// compiled here (the analysis spec checked that it can be).
 fn item_for(model: &ScoringModel, survey: &Survey, name: &str) -> Option<Numbers> {
-    if let Some(k) = model.items().iter().position(|i| i.id == name && i.row.is_none()) {
-        return Some(Numbers { item: model.items()[k].clone(), from: From::Scored(k) });
+    if let Some(k) = model
+        .items()
+        .iter()
+        .position(|i| i.id == name && i.row.is_none())
+    {
+        return Some(Numbers {
+            item: model.items()[k].clone(),
+            from: From::Scored(k),
+        });
     }
     if let Some(item) = model.overall_question().filter(|i| i.question == name) {
-        return Some(Numbers { item: item.clone(), from: From::OverallQuestion });
+        return Some(Numbers {
+            item: item.clone(),
+            from: From::OverallQuestion,
+        });
     }
     let question = survey.question(name)?;
-    let box_size = if survey.scoring.box_size == 0 { crate::scoring::DEFAULT_BOX_SIZE } else { survey.scoring.box_size };
+    let box_size = if survey.scoring.box_size == 0 {
+        crate::scoring::DEFAULT_BOX_SIZE
+    } else {
+        survey.scoring.box_size
+    };
     let mut items = Item::compile(question, box_size).ok()?;
     let item = (items.len() == 1).then(|| items.pop()).flatten()?;
-    Some(Numbers { item, from: From::Answers })
+    Some(Numbers {
+        item,
+        from: From::Answers,
+    })
 }
 
 fn choice_values(survey: &Survey, name: &str) -> Vec<Value> {
@@ -97,7 +114,9 @@ fn choice_values(survey: &Survey, name: &str) -> Vec<Value> {
 impl Extras {
     pub fn new(model: &ScoringModel, survey: &Survey, analysis: &AnalysisSpec) -> Extras {
         let satisfaction = analysis.satisfaction.as_ref().and_then(|rule| match rule {
-            SatisfactionRule::TopBox { question } => item_for(model, survey, question).map(Satisfaction::TopBox),
+            SatisfactionRule::TopBox { question } => {
+                item_for(model, survey, question).map(Satisfaction::TopBox)
+            }
             SatisfactionRule::Threshold { threshold } => Some(Satisfaction::Threshold(*threshold)),
         });
         let mut theme_questions: Vec<String> = Vec::new();
@@ -121,13 +140,30 @@ impl Extras {
             .collect();
         Extras {
             satisfaction,
-            nps: analysis.nps_question.as_deref().and_then(|q| item_for(model, survey, q)),
+            nps: analysis
+                .nps_question
+                .as_deref()
+                .and_then(|q| item_for(model, survey, q)),
             gaps: analysis
                 .gaps
                 .iter()
-                .map(|g| Some((item_for(model, survey, &g.expected)?, item_for(model, survey, &g.perceived)?)))
+                .map(|g| {
+                    Some((
+                        item_for(model, survey, &g.expected)?,
+                        item_for(model, survey, &g.perceived)?,
+                    ))
+                })
                 .collect(),
-            kano: analysis.kano.iter().map(|k| (choice_values(survey, &k.functional), choice_values(survey, &k.dysfunctional))).collect(),
+            kano: analysis
+                .kano
+                .iter()
+                .map(|k| {
+                    (
+                        choice_values(survey, &k.functional),
+                        choice_values(survey, &k.dysfunctional),
+                    )
+                })
+                .collect(),
             themes,
             theme_questions,
             reference_is_question: survey.scoring.overall_question.is_some(),
@@ -150,12 +186,16 @@ impl Extras {
             From::OverallQuestion => report.overall_question.as_ref().and_then(|s| s.x),
             From::Answers => {
                 let item = &n.item;
-                item.value(answers.get(&item.question), hidden.contains(&item.question)).ok().and_then(|s| s.x)
+                item.value(answers.get(&item.question), hidden.contains(&item.question))
+                    .ok()
+                    .and_then(|s| s.x)
             }
         };
         let satisfied = match &self.satisfaction {
             Some(Satisfaction::TopBox(n)) => x(n).map(|x| n.item.in_top_box(x)),
-            Some(Satisfaction::Threshold(t)) => report.overall.map(|s| s >= t - THRESHOLD_TOLERANCE),
+            Some(Satisfaction::Threshold(t)) => {
+                report.overall.map(|s| s >= t - THRESHOLD_TOLERANCE)
+            }
             None => None,
         };
         let reference = if self.reference_is_question {
@@ -167,17 +207,26 @@ impl Extras {
             let (expected, perceived) = pair.as_ref()?;
             Some(x(perceived)? - x(expected)?)
         }));
-        let pick = |name: &str, values: &[Value], map: &[Option<crate::aggregate::kano::KanoOption>]| {
-            if hidden.contains(name) {
-                return None;
-            }
-            map.get(position(values, answers.get(name)?)?).copied().flatten()
-        };
-        kano.extend(analysis.kano.iter().zip(&self.kano).map(|(pair, (fv, dv))| {
-            let f = pick(&pair.functional, fv, &pair.functional_map)?;
-            let d = pick(&pair.dysfunctional, dv, &pair.dysfunctional_map)?;
-            Some(classify(f, d))
-        }));
+        let pick =
+            |name: &str, values: &[Value], map: &[Option<crate::aggregate::kano::KanoOption>]| {
+                if hidden.contains(name) {
+                    return None;
+                }
+                map.get(position(values, answers.get(name)?)?)
+                    .copied()
+                    .flatten()
+            };
+        kano.extend(
+            analysis
+                .kano
+                .iter()
+                .zip(&self.kano)
+                .map(|(pair, (fv, dv))| {
+                    let f = pick(&pair.functional, fv, &pair.functional_map)?;
+                    let d = pick(&pair.dysfunctional, dv, &pair.dysfunctional_map)?;
+                    Some(classify(f, d))
+                }),
+        );
         if !self.themes.is_empty() {
             let comments: Vec<Option<String>> = self
                 .theme_questions
@@ -189,9 +238,15 @@ impl Extras {
                 .collect();
             themes.extend(self.themes.iter().map(|(matcher, slots)| {
                 let present = slots.iter().filter_map(|&s| comments[s].as_deref());
-                present.fold((0, 0), |(n, hits), c| (n + 1, hits + u32::from(matcher.matches(c))))
+                present.fold((0, 0), |(n, hits), c| {
+                    (n + 1, hits + u32::from(matcher.matches(c)))
+                })
             }));
         }
-        RowValues { satisfied, nps: self.nps.as_ref().and_then(x), reference }
+        RowValues {
+            satisfied,
+            nps: self.nps.as_ref().and_then(x),
+            reference,
+        }
     }
 }

@@ -19,7 +19,11 @@ impl Prepared<'_> {
     /// The report for one grouping. Cheap next to [`Prepared::new`]: no
     /// response is scored, and no answer read, again.
     pub fn report(&self, options: &AggregateOptions) -> Result<AggregateReport, AggregateError> {
-        let segmenter = options.by.as_ref().map(|by| Segmenter::new(by, self)).transpose()?;
+        let segmenter = options
+            .by
+            .as_ref()
+            .map(|by| Segmenter::new(by, self))
+            .transpose()?;
         let top_level = self.top_level();
         let groups_of_segment = segmenter.as_ref().map_or(0, |s| s.labels.len());
         let mut grid = Grid::new(groups_of_segment, Acc::new(self, &top_level));
@@ -28,7 +32,8 @@ impl Prepared<'_> {
         // segment group: the total's cells are merged from those afterwards
         // instead of counting every record twice.
         let derive_total = segmenter.as_ref().is_some_and(|s| !s.multi);
-        let period_of = |date: Option<LocalDate>| options.period.and_then(|kind| date.map(|d| d.period(kind)));
+        let period_of =
+            |date: Option<LocalDate>| options.period.and_then(|kind| date.map(|d| d.period(kind)));
         let mut slots: Vec<u32> = Vec::new();
         for (r, row) in self.rows.iter().enumerate() {
             let at = grid.row(period_of(row.date));
@@ -66,9 +71,14 @@ impl Prepared<'_> {
                 }
                 _ => (None, None),
             };
-            GroupKey { segment, segment_title, period: period.map(PeriodKey::label) }
+            GroupKey {
+                segment,
+                segment_title,
+                period: period.map(PeriodKey::label),
+            }
         };
-        let report_of = |acc: &Acc, column, period| group_report(self, acc, key(column, period), &top_level);
+        let report_of =
+            |acc: &Acc, column, period| group_report(self, acc, key(column, period), &top_level);
         let mut groups: Vec<GroupReport> = Vec::new();
         for column in 0..groups_of_segment {
             let acc = grid.merged(column);
@@ -80,17 +90,24 @@ impl Prepared<'_> {
             // The total's periods first, then each segment's.
             for column in std::iter::once(total).chain(0..groups_of_segment) {
                 for period in grid.dated(column) {
-                    let acc = grid.get(Some(period), column).expect("dated periods have a cell");
+                    let acc = grid
+                        .get(Some(period), column)
+                        .expect("dated periods have a cell");
                     let mut report = report_of(acc, column, Some(period));
                     let previous = period.previous();
-                    let before = grid.get(Some(previous), column).map(|acc| report_of(acc, column, Some(previous)));
+                    let before = grid
+                        .get(Some(previous), column)
+                        .map(|acc| report_of(acc, column, Some(previous)));
                     report.change = Some(change(&report, before.as_ref(), previous.label()));
                     groups.push(report);
                 }
             }
         }
         Ok(AggregateReport {
-            survey: SurveyVersion { id: self.survey.id.clone(), version: self.survey.version.clone() },
+            survey: SurveyVersion {
+                id: self.survey.id.clone(),
+                version: self.survey.version.clone(),
+            },
             by: options.by.clone(),
             period: options.period,
             records: self.counts,

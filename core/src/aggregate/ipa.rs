@@ -9,7 +9,10 @@ pub const QUADRANT_TOLERANCE: f64 = 1e-9;
 
 /// Fills in each entry's quadrant.
 pub fn assign_quadrants(entries: &mut [ImportanceEntry]) {
-    let both: Vec<(f64, f64)> = entries.iter().filter_map(|e| Some((e.importance?, e.performance?))).collect();
+    let both: Vec<(f64, f64)> = entries
+        .iter()
+        .filter_map(|e| Some((e.importance?, e.performance?)))
+        .collect();
     if both.is_empty() {
         return;
     }
@@ -17,7 +20,9 @@ pub fn assign_quadrants(entries: &mut [ImportanceEntry]) {
     let mean_importance = both.iter().map(|p| p.0).sum::<f64>() / n;
     let mean_performance = both.iter().map(|p| p.1).sum::<f64>() / n;
     for e in entries {
-        let (Some(i), Some(p)) = (e.importance, e.performance) else { continue };
+        let (Some(i), Some(p)) = (e.importance, e.performance) else {
+            continue;
+        };
         let high_importance = i >= mean_importance - QUADRANT_TOLERANCE;
         let high_performance = p >= mean_performance - QUADRANT_TOLERANCE;
         e.quadrant = Some(match (high_importance, high_performance) {
@@ -34,7 +39,13 @@ mod tests {
     use super::*;
 
     fn entry(name: &str, importance: Option<f64>, performance: Option<f64>) -> ImportanceEntry {
-        ImportanceEntry { indicator: name.into(), importance, pairs: 0, performance, quadrant: None }
+        ImportanceEntry {
+            indicator: name.into(),
+            importance,
+            pairs: 0,
+            performance,
+            quadrant: None,
+        }
     }
 
     #[test]
@@ -52,14 +63,24 @@ mod tests {
         let got: Vec<Option<Quadrant>> = entries.iter().map(|e| e.quadrant).collect();
         assert_eq!(
             got,
-            [Some(Quadrant::ImproveFirst), Some(Quadrant::KeepUp), Some(Quadrant::PossibleOverkill), Some(Quadrant::LowPriority), None]
+            [
+                Some(Quadrant::ImproveFirst),
+                Some(Quadrant::KeepUp),
+                Some(Quadrant::PossibleOverkill),
+                Some(Quadrant::LowPriority),
+                None
+            ]
         );
     }
 
     #[test]
     fn at_the_mean_within_tolerance_counts_as_high() {
         // Means 0.5 and 70: "b" sits exactly on both.
-        let mut entries = vec![entry("a", Some(0.3), Some(50.0)), entry("b", Some(0.5), Some(70.0)), entry("c", Some(0.7), Some(90.0))];
+        let mut entries = vec![
+            entry("a", Some(0.3), Some(50.0)),
+            entry("b", Some(0.5), Some(70.0)),
+            entry("c", Some(0.7), Some(90.0)),
+        ];
         assign_quadrants(&mut entries);
         assert_eq!(entries[0].quadrant, Some(Quadrant::LowPriority));
         assert_eq!(entries[1].quadrant, Some(Quadrant::KeepUp));

@@ -34,7 +34,13 @@ pub(super) fn item_aggregate(item: &Item, layout: &Layout, acc: ItemCounts<'_>) 
                     bottom += if item.in_bottom_box(x) { count } else { 0 };
                 }
             }
-            let boxes = |part| if item.has_boxes() { share(part, valid) } else { None };
+            let boxes = |part| {
+                if item.has_boxes() {
+                    share(part, valid)
+                } else {
+                    None
+                }
+            };
             (m.summary(), boxes(top), boxes(bottom))
         }
         Layout::Multi { .. } | Layout::Number => (acc.x.summary(), None, None),
@@ -51,7 +57,10 @@ pub(super) fn item_aggregate(item: &Item, layout: &Layout, acc: ItemCounts<'_>) 
             .values()
             .iter()
             .zip(acc.options)
-            .map(|(value, &count)| ChoiceCount { value: value.clone(), count })
+            .map(|(value, &count)| ChoiceCount {
+                value: value.clone(),
+                count,
+            })
             .collect(),
         box_k: item.box_k,
         top_box,
@@ -72,9 +81,20 @@ fn normalised(item: &Item, x: Summary) -> Summary {
 /// A 0–100 score's aggregate with its grade counts.
 pub(super) fn score_aggregate(acc: &ScoreAcc, bands: &[Band], graded: bool) -> ScoreAggregate {
     let grades = if graded {
-        bands.iter().zip(&acc.grades).map(|(b, &count)| GradeCount { band: b.name.clone(), count }).collect()
+        bands
+            .iter()
+            .zip(&acc.grades)
+            .map(|(b, &count)| GradeCount {
+                band: b.name.clone(),
+                count,
+            })
+            .collect()
     } else {
         Vec::new()
     };
-    ScoreAggregate { summary: acc.m.summary(), grades, ungraded: acc.grades.last().copied().unwrap_or(0) }
+    ScoreAggregate {
+        summary: acc.m.summary(),
+        grades,
+        ungraded: acc.grades.last().copied().unwrap_or(0),
+    }
 }

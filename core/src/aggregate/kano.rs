@@ -106,7 +106,11 @@ impl KanoCounts {
     /// missing with no answered pair.
     pub fn category(&self) -> Option<KanoCategory> {
         let best = ALL.iter().map(|&c| self.get(c)).max()?;
-        (best > 0).then(|| *ALL.iter().find(|&&c| self.get(c) == best).expect("max exists"))
+        (best > 0).then(|| {
+            *ALL.iter()
+                .find(|&&c| self.get(c) == best)
+                .expect("max exists")
+        })
     }
 
     /// Better = (A+O)/(A+O+M+I); missing when the denominator is 0.
@@ -145,7 +149,13 @@ mod tests {
         let options = [Like, Expect, Neutral, Tolerate, Dislike];
         // Rows functional, columns dysfunctional, exactly as DOMAIN.md.
         let table = [
-            [Questionable, Attractive, Attractive, Attractive, OneDimensional],
+            [
+                Questionable,
+                Attractive,
+                Attractive,
+                Attractive,
+                OneDimensional,
+            ],
             [Reverse, Indifferent, Indifferent, Indifferent, MustBe],
             [Reverse, Indifferent, Indifferent, Indifferent, MustBe],
             [Reverse, Indifferent, Indifferent, Indifferent, MustBe],
@@ -153,13 +163,24 @@ mod tests {
         ];
         for (r, &f) in options.iter().enumerate() {
             for (c, &d) in options.iter().enumerate() {
-                assert_eq!(classify(f, d), table[r][c], "functional {f:?}, dysfunctional {d:?}");
+                assert_eq!(
+                    classify(f, d),
+                    table[r][c],
+                    "functional {f:?}, dysfunctional {d:?}"
+                );
             }
         }
     }
 
     fn counts(m: u64, o: u64, a: u64, i: u64, r: u64, q: u64) -> KanoCounts {
-        KanoCounts { must_be: m, one_dimensional: o, attractive: a, indifferent: i, reverse: r, questionable: q }
+        KanoCounts {
+            must_be: m,
+            one_dimensional: o,
+            attractive: a,
+            indifferent: i,
+            reverse: r,
+            questionable: q,
+        }
     }
 
     #[test]
@@ -167,11 +188,36 @@ mod tests {
         let cases = [
             // (M, O, A, I, R, Q), category, better, worse
             (counts(0, 0, 0, 0, 0, 0), None, None, None),
-            (counts(3, 1, 2, 4, 0, 0), Some(Indifferent), Some(0.3), Some(-0.4)),
-            (counts(2, 2, 2, 2, 2, 2), Some(MustBe), Some(0.5), Some(-0.5)),
-            (counts(0, 3, 3, 1, 0, 0), Some(OneDimensional), Some(6.0 / 7.0), Some(-3.0 / 7.0)),
-            (counts(0, 0, 3, 3, 0, 0), Some(Attractive), Some(0.5), Some(0.0)),
-            (counts(0, 0, 0, 2, 2, 2), Some(Indifferent), Some(0.0), Some(0.0)),
+            (
+                counts(3, 1, 2, 4, 0, 0),
+                Some(Indifferent),
+                Some(0.3),
+                Some(-0.4),
+            ),
+            (
+                counts(2, 2, 2, 2, 2, 2),
+                Some(MustBe),
+                Some(0.5),
+                Some(-0.5),
+            ),
+            (
+                counts(0, 3, 3, 1, 0, 0),
+                Some(OneDimensional),
+                Some(6.0 / 7.0),
+                Some(-3.0 / 7.0),
+            ),
+            (
+                counts(0, 0, 3, 3, 0, 0),
+                Some(Attractive),
+                Some(0.5),
+                Some(0.0),
+            ),
+            (
+                counts(0, 0, 0, 2, 2, 2),
+                Some(Indifferent),
+                Some(0.0),
+                Some(0.0),
+            ),
             (counts(0, 0, 0, 0, 2, 2), Some(Reverse), None, None),
             (counts(0, 0, 0, 0, 1, 3), Some(Questionable), None, None),
         ];

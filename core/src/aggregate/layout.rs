@@ -14,7 +14,11 @@ pub enum Layout {
     /// value and number (`None` for N/A options). `by_number`: the numbers
     /// are distinct and at most one option is N/A, so scoring's `x` (or
     /// N/A status) says which option was picked without reading the answer.
-    Single { values: Vec<Value>, numbers: Vec<Option<f64>>, by_number: bool },
+    Single {
+        values: Vec<Value>,
+        numbers: Vec<Option<f64>>,
+        by_number: bool,
+    },
     /// A checkbox: several options per answer.
     Multi { values: Vec<Value> },
     /// A number answer: no options.
@@ -38,19 +42,41 @@ impl Layout {
     /// The layout of `item`, a question (or matrix row) of `question`.
     pub fn of(item: &Item, question: &Question) -> Layout {
         let single = |choices: &[Choice]| {
-            let numbers: Vec<Option<f64>> = choices.iter().map(|c| if c.not_applicable { None } else { c.number() }).collect();
+            let numbers: Vec<Option<f64>> = choices
+                .iter()
+                .map(|c| if c.not_applicable { None } else { c.number() })
+                .collect();
             let not_applicable = numbers.iter().filter(|n| n.is_none()).count();
-            let distinct = numbers.iter().flatten().enumerate().all(|(i, a)| numbers.iter().flatten().skip(i + 1).all(|b| a != b));
-            Layout::Single { values: choices.iter().map(|c| c.value.clone()).collect(), by_number: distinct && not_applicable <= 1, numbers }
+            let distinct = numbers
+                .iter()
+                .flatten()
+                .enumerate()
+                .all(|(i, a)| numbers.iter().flatten().skip(i + 1).all(|b| a != b));
+            Layout::Single {
+                values: choices.iter().map(|c| c.value.clone()).collect(),
+                by_number: distinct && not_applicable <= 1,
+                numbers,
+            }
         };
         match (&question.kind, item.kind) {
-            (QuestionKind::Boolean { score_true, score_false, .. }, _) => Layout::Single {
+            (
+                QuestionKind::Boolean {
+                    score_true,
+                    score_false,
+                    ..
+                },
+                _,
+            ) => Layout::Single {
                 values: vec![Value::Bool(true), Value::Bool(false)],
                 numbers: vec![Some(*score_true), Some(*score_false)],
                 by_number: score_true != score_false,
             },
-            (QuestionKind::Checkbox { choices }, _) => Layout::Multi { values: choices.iter().map(|c| c.value.clone()).collect() },
-            (QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices }, _) => single(choices),
+            (QuestionKind::Checkbox { choices }, _) => Layout::Multi {
+                values: choices.iter().map(|c| c.value.clone()).collect(),
+            },
+            (QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices }, _) => {
+                single(choices)
+            }
             (QuestionKind::Rating { points, .. }, _) => single(points),
             (QuestionKind::Matrix { columns, .. }, ItemKind::MatrixRow) => single(columns),
             _ => Layout::Number,
@@ -90,12 +116,28 @@ pub fn part<'a>(item: &Item, answer: Option<&'a Value>) -> Option<&'a Value> {
 
 /// The observation of one item: its status and `x` from scoring, and the
 /// option(s) the answer picked. `multi` collects checkbox selections.
-pub fn observe(item: &Item, layout: &Layout, status: ItemStatus, x: Option<f64>, answers: &Answers, multi: &mut Vec<Box<[u16]>>) -> Obs {
-    let mut obs = Obs { status, code: NONE, x: x.unwrap_or(f64::NAN) };
+pub fn observe(
+    item: &Item,
+    layout: &Layout,
+    status: ItemStatus,
+    x: Option<f64>,
+    answers: &Answers,
+    multi: &mut Vec<Box<[u16]>>,
+) -> Obs {
+    let mut obs = Obs {
+        status,
+        code: NONE,
+        x: x.unwrap_or(f64::NAN),
+    };
     if !matches!(status, ItemStatus::Valid | ItemStatus::NotApplicable) {
         return obs;
     }
-    if let Layout::Single { numbers, by_number: true, .. } = layout {
+    if let Layout::Single {
+        numbers,
+        by_number: true,
+        ..
+    } = layout
+    {
         // The option whose number is x (or the one N/A option).
         let wanted = x.filter(|_| status == ItemStatus::Valid);
         if let Some(i) = numbers.iter().position(|n| *n == wanted) {
@@ -103,7 +145,9 @@ pub fn observe(item: &Item, layout: &Layout, status: ItemStatus, x: Option<f64>,
             return obs;
         }
     }
-    let Some(answer) = part(item, answers.get(&item.question)) else { return obs };
+    let Some(answer) = part(item, answers.get(&item.question)) else {
+        return obs;
+    };
     match layout {
         Layout::Single { values, .. } => {
             if let Some(i) = position(values, answer) {
@@ -113,7 +157,12 @@ pub fn observe(item: &Item, layout: &Layout, status: ItemStatus, x: Option<f64>,
         Layout::Multi { values } => {
             let chosen: Box<[u16]> = answer
                 .as_array()
-                .map(|a| a.iter().filter_map(|v| position(values, v)).map(|i| i as u16).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| position(values, v))
+                        .map(|i| i as u16)
+                        .collect()
+                })
                 .unwrap_or_default();
             obs.code = multi.len() as u32;
             multi.push(chosen);

@@ -51,7 +51,9 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 fn digits(s: &str) -> Option<i64> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 impl LocalDate {
@@ -81,7 +83,11 @@ impl LocalDate {
             Period::Quarter => (PeriodKind::Quarter, (self.month - 1) / 3 + 1),
             Period::Year => (PeriodKind::Year, 0),
         };
-        PeriodKey { kind, year: self.year, index }
+        PeriodKey {
+            kind,
+            year: self.year,
+            index,
+        }
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
@@ -107,9 +113,19 @@ impl PeriodKey {
             PeriodKind::Year => 0,
         };
         match self.kind {
-            PeriodKind::Year => PeriodKey { year: self.year - 1, ..self },
-            _ if self.index <= 1 => PeriodKey { year: self.year - 1, index: last, ..self },
-            _ => PeriodKey { index: self.index - 1, ..self },
+            PeriodKind::Year => PeriodKey {
+                year: self.year - 1,
+                ..self
+            },
+            _ if self.index <= 1 => PeriodKey {
+                year: self.year - 1,
+                index: last,
+                ..self
+            },
+            _ => PeriodKey {
+                index: self.index - 1,
+                ..self
+            },
         }
     }
 
@@ -135,7 +151,11 @@ pub fn instant(timestamp: &str) -> Option<i128> {
     if tb[2] != b':' || tb[5] != b':' {
         return None;
     }
-    let (h, m, s) = (digits(&time[..2])?, digits(&time[3..5])?, digits(&time[6..8])?);
+    let (h, m, s) = (
+        digits(&time[..2])?,
+        digits(&time[3..5])?,
+        digits(&time[6..8])?,
+    );
     if h > 23 || m > 59 || s > 60 {
         return None;
     }
@@ -200,7 +220,11 @@ mod tests {
 
     #[test]
     fn periods_labels_and_previous() {
-        let d = |y, m, day| LocalDate { year: y, month: m, day };
+        let d = |y, m, day| LocalDate {
+            year: y,
+            month: m,
+            day,
+        };
         let cases = [
             (d(2026, 3, 31), Period::Quarter, "2026-Q1", "2025-Q4"),
             (d(2026, 4, 1), Period::Quarter, "2026-Q2", "2026-Q1"),
@@ -224,10 +248,22 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(instant("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(instant("1970-01-01T08:00:00.5+08:00"), Some(500_000_000));
-        assert_eq!(instant("2000-03-01T00:00:00Z"), Some(951_868_800 * 1_000_000_000));
+        assert_eq!(
+            instant("2000-03-01T00:00:00Z"),
+            Some(951_868_800 * 1_000_000_000)
+        );
         // Later in local time but earlier as an instant.
-        assert!(instant("2026-11-23T10:00:00+08:00").unwrap() < instant("2026-11-23T09:00:00+00:00").unwrap());
-        for bad in ["2026-11-23", "2026-11-23T16:20:05", "2026-11-23T16:20:05+0800", "2026-11-23T25:00:00Z", "2026-11-23T16:20:05.Z"] {
+        assert!(
+            instant("2026-11-23T10:00:00+08:00").unwrap()
+                < instant("2026-11-23T09:00:00+00:00").unwrap()
+        );
+        for bad in [
+            "2026-11-23",
+            "2026-11-23T16:20:05",
+            "2026-11-23T16:20:05+0800",
+            "2026-11-23T25:00:00Z",
+            "2026-11-23T16:20:05.Z",
+        ] {
             assert_eq!(instant(bad), None, "{bad}");
         }
     }

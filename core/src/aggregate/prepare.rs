@@ -93,7 +93,11 @@ impl<'a> Prepared<'a> {
         let layouts: Vec<Layout> = model
             .items()
             .iter()
-            .map(|item| survey.question(&item.question).map_or(Layout::Number, |q| Layout::of(item, q)))
+            .map(|item| {
+                survey
+                    .question(&item.question)
+                    .map_or(Layout::Number, |q| Layout::of(item, q))
+            })
             .collect();
         let offsets = layouts
             .iter()
@@ -124,7 +128,10 @@ impl<'a> Prepared<'a> {
             interviewers: Vec::new(),
             invalid: Shared(Arc::from([])),
             follow_ups: Shared(Arc::from([])),
-            counts: RecordCounts { total: records.len() as u64, ..RecordCounts::default() },
+            counts: RecordCounts {
+                total: records.len() as u64,
+                ..RecordCounts::default()
+            },
         };
         let mut invalid = Vec::new();
         let mut follow_ups = Vec::new();
@@ -165,15 +172,40 @@ impl<'a> Prepared<'a> {
     }
 
     /// Keeps one valid response; returns its follow-up entry when flagged.
-    fn add(&mut self, index: usize, record: &Response, report: &ScoreReport, hidden: &BTreeSet<String>) -> Option<FollowUpEntry> {
+    fn add(
+        &mut self,
+        index: usize,
+        record: &Response,
+        report: &ScoreReport,
+        hidden: &BTreeSet<String>,
+    ) -> Option<FollowUpEntry> {
         let answers = &record.answers;
-        for ((item, layout), score) in self.model.items().iter().zip(&self.layouts).zip(&report.items) {
-            let obs = observe(item, layout, score.status, score.x, answers, &mut self.multi);
+        for ((item, layout), score) in self
+            .model
+            .items()
+            .iter()
+            .zip(&self.layouts)
+            .zip(&report.items)
+        {
+            let obs = observe(
+                item,
+                layout,
+                score.status,
+                score.x,
+                answers,
+                &mut self.multi,
+            );
             self.obs.push(obs);
         }
-        let grading = self.model.grading().filter(|g| g.basis == GradeBasis::Score);
+        let grading = self
+            .model
+            .grading()
+            .filter(|g| g.basis == GradeBasis::Score);
         for ind in &report.indicators {
-            let grade = ind.score.and_then(|s| grading.and_then(|g| band_index(g, s))).unwrap_or(NO_GRADE);
+            let grade = ind
+                .score
+                .and_then(|s| grading.and_then(|g| band_index(g, s)))
+                .unwrap_or(NO_GRADE);
             self.indicators.push((ind.score, grade));
         }
         let bands = self.model.bands();
@@ -182,8 +214,14 @@ impl<'a> Prepared<'a> {
             .as_ref()
             .and_then(|name| bands.iter().position(|b| &b.name == name))
             .map_or(NO_GRADE, |i| i as u16);
-        let lists = Lists { gaps: &mut self.gaps, kano: &mut self.kano, themes: &mut self.themes };
-        let per = self.extras.observe(self.analysis, answers, hidden, report, lists);
+        let lists = Lists {
+            gaps: &mut self.gaps,
+            kano: &mut self.kano,
+            themes: &mut self.themes,
+        };
+        let per = self
+            .extras
+            .observe(self.analysis, answers, hidden, report, lists);
         self.codes.push(record, hidden);
         self.rows.push(Row {
             record: index,
@@ -230,5 +268,9 @@ impl<'a> Prepared<'a> {
 /// The index of the band `value` falls in (as `Grading::grade`).
 fn band_index(grading: &Grading, value: f64) -> Option<u16> {
     let band = grading.grade(value)?;
-    grading.bands.iter().position(|b| b.name == band.name).map(|i| i as u16)
+    grading
+        .bands
+        .iter()
+        .position(|b| b.name == band.name)
+        .map(|i| i as u16)
 }

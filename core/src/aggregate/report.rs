@@ -57,7 +57,9 @@ impl AggregateReport {
     /// The group with this segment value and period label (`None` for
     /// "not grouped by"); the total is [`AggregateReport::total`].
     pub fn group(&self, segment: Option<&str>, period: Option<&str>) -> Option<&GroupReport> {
-        self.groups.iter().find(|g| g.key.segment.as_deref() == segment && g.key.period.as_deref() == period)
+        self.groups
+            .iter()
+            .find(|g| g.key.segment.as_deref() == segment && g.key.period.as_deref() == period)
     }
 }
 

@@ -27,7 +27,11 @@ pub fn latest_visits(records: &[Response]) -> Vec<usize> {
     let mut latest: Vec<(usize, Option<i128>)> = Vec::new();
     for (index, record) in records.iter().enumerate() {
         let Some(visit) = &record.visit else { continue };
-        let when = visit.at.as_deref().or(record.completed_at.as_deref()).and_then(instant);
+        let when = visit
+            .at
+            .as_deref()
+            .or(record.completed_at.as_deref())
+            .and_then(instant);
         let key = visit.household.as_deref().filter(|h| !h.trim().is_empty());
         let slot = match key {
             Some(key) => *slots.entry(key).or_insert_with(|| {
@@ -65,14 +69,20 @@ pub(crate) struct Household {
 
 /// Every household by its latest visit, and the interviewer names they use
 /// (interned once, so that counting does not copy names).
-pub(crate) fn households(records: &[Response], row_of: &[Option<usize>]) -> (Vec<Household>, Vec<String>) {
+pub(crate) fn households(
+    records: &[Response],
+    row_of: &[Option<usize>],
+) -> (Vec<Household>, Vec<String>) {
     let mut names: Vec<String> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let list = latest_visits(records)
         .into_iter()
         .map(|record| {
             let r = &records[record];
-            let visit = r.visit.as_ref().expect("latest_visits returns records with a visit");
+            let visit = r
+                .visit
+                .as_ref()
+                .expect("latest_visits returns records with a visit");
             let interviewer = visit.interviewer.as_deref().map(|who| {
                 *index.entry(who).or_insert_with(|| {
                     names.push(who.to_owned());
@@ -82,7 +92,11 @@ pub(crate) fn households(records: &[Response], row_of: &[Option<usize>]) -> (Vec
             Household {
                 record,
                 row: row_of[record],
-                date: visit.at.as_deref().or(r.completed_at.as_deref()).and_then(LocalDate::parse),
+                date: visit
+                    .at
+                    .as_deref()
+                    .or(r.completed_at.as_deref())
+                    .and_then(LocalDate::parse),
                 outcome: visit.outcome,
                 interviewer,
             }
@@ -141,7 +155,10 @@ pub struct RateAcc {
 impl RateAcc {
     /// Counts for `interviewers` named interviewers plus "(none)".
     pub fn new(interviewers: usize) -> RateAcc {
-        RateAcc { total: RateCounts::default(), by_interviewer: vec![RateCounts::default(); interviewers + 1] }
+        RateAcc {
+            total: RateCounts::default(),
+            by_interviewer: vec![RateCounts::default(); interviewers + 1],
+        }
     }
 
     /// Counts one household by its latest visit's outcome and interviewer.
@@ -173,14 +190,21 @@ impl RateAcc {
             .enumerate()
             .filter(|(_, counts)| **counts != RateCounts::default())
             .map(|(i, counts)| InterviewerRate {
-                interviewer: names.get(i).cloned().unwrap_or_else(|| NO_INTERVIEWER.to_owned()),
+                interviewer: names
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| NO_INTERVIEWER.to_owned()),
                 rate: counts.cell(),
             })
             .collect();
         per_interviewer.sort_by(|a, b| {
-            (a.interviewer == NO_INTERVIEWER, &a.interviewer).cmp(&(b.interviewer == NO_INTERVIEWER, &b.interviewer))
+            (a.interviewer == NO_INTERVIEWER, &a.interviewer)
+                .cmp(&(b.interviewer == NO_INTERVIEWER, &b.interviewer))
         });
-        ResponseRate { overall: self.total.cell(), per_interviewer }
+        ResponseRate {
+            overall: self.total.cell(),
+            per_interviewer,
+        }
     }
 }
 

@@ -51,18 +51,30 @@ impl Options {
             values: choices.iter().map(|c| c.value.clone()).collect(),
             not_applicable: choices.iter().map(|c| c.not_applicable).collect(),
             multi,
-            labels: choices.iter().map(|c| (value_key(&c.value), Some(c.text.clone()))).collect(),
+            labels: choices
+                .iter()
+                .map(|c| (value_key(&c.value), Some(c.text.clone())))
+                .collect(),
         };
         match kind {
-            QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => Some(from(choices, false)),
+            QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => {
+                Some(from(choices, false))
+            }
             QuestionKind::Rating { points, .. } => Some(from(points, false)),
             QuestionKind::Checkbox { choices } => Some(from(choices, true)),
-            QuestionKind::Boolean { label_true, label_false, .. } => Some(Options {
+            QuestionKind::Boolean {
+                label_true,
+                label_false,
+                ..
+            } => Some(Options {
                 name: name.to_owned(),
                 values: vec![Value::Bool(true), Value::Bool(false)],
                 not_applicable: vec![false; 2],
                 multi: false,
-                labels: vec![("true".to_owned(), label_true.clone()), ("false".to_owned(), label_false.clone())],
+                labels: vec![
+                    ("true".to_owned(), label_true.clone()),
+                    ("false".to_owned(), label_false.clone()),
+                ],
             }),
             _ => None,
         }
@@ -72,15 +84,26 @@ impl Options {
     /// per chosen option; 0 when skipped, hidden, N/A or unknown. `None`
     /// when a multiple choice has more than 64 options.
     pub fn code(&self, answer: Option<&Value>, hidden: bool) -> Option<u64> {
-        let Some(answer) = answer.filter(|_| !hidden) else { return Some(0) };
+        let Some(answer) = answer.filter(|_| !hidden) else {
+            return Some(0);
+        };
         if !self.multi {
-            return Some(position(&self.values, answer).filter(|&i| !self.not_applicable[i]).map_or(0, |i| i as u64 + 1));
+            return Some(
+                position(&self.values, answer)
+                    .filter(|&i| !self.not_applicable[i])
+                    .map_or(0, |i| i as u64 + 1),
+            );
         }
         if self.values.len() > 64 {
             return None;
         }
         let mut bits = 0u64;
-        for i in answer.as_array().into_iter().flatten().filter_map(|v| position(&self.values, v)) {
+        for i in answer
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| position(&self.values, v))
+        {
             if self.not_applicable[i] {
                 return Some(0);
             }
@@ -107,13 +130,19 @@ impl ChoiceCodes {
             .filter_map(|q| Options::of(&q.name, &q.kind))
             .filter(|o| !o.multi || o.values.len() <= 64)
             .collect();
-        ChoiceCodes { questions, codes: Vec::new() }
+        ChoiceCodes {
+            questions,
+            codes: Vec::new(),
+        }
     }
 
     /// Notes one response's codes.
     pub fn push(&mut self, record: &Response, hidden: &BTreeSet<String>) {
         for q in &self.questions {
-            self.codes.push(q.code(record.answers.get(&q.name), hidden.contains(&q.name)).unwrap_or(0));
+            self.codes.push(
+                q.code(record.answers.get(&q.name), hidden.contains(&q.name))
+                    .unwrap_or(0),
+            );
         }
     }
 
@@ -138,10 +167,21 @@ pub(super) struct Segmenter {
 
 #[derive(Debug, Clone)]
 enum Source {
-    Item { options: Options, item: usize },
-    Coded { options: Options, slot: usize },
-    Answers { options: Options },
-    Meta { key: String, slots: HashMap<String, u32> },
+    Item {
+        options: Options,
+        item: usize,
+    },
+    Coded {
+        options: Options,
+        slot: usize,
+    },
+    Answers {
+        options: Options,
+    },
+    Meta {
+        key: String,
+        slots: HashMap<String, u32>,
+    },
 }
 
 impl Segmenter {
@@ -149,26 +189,58 @@ impl Segmenter {
     pub fn new(by: &Segment, p: &Prepared<'_>) -> Result<Segmenter, AggregateError> {
         match by {
             Segment::Question(name) => {
-                let question = p.survey.question(name).ok_or_else(|| AggregateError::UnknownSegmentQuestion { name: name.clone() })?;
-                let options = Options::of(name, &question.kind)
-                    .ok_or_else(|| AggregateError::NotASegment { name: name.clone(), kind: crate::analysis::kind_name(&question.kind) })?;
+                let question = p
+                    .survey
+                    .question(name)
+                    .ok_or_else(|| AggregateError::UnknownSegmentQuestion { name: name.clone() })?;
+                let options = Options::of(name, &question.kind).ok_or_else(|| {
+                    AggregateError::NotASegment {
+                        name: name.clone(),
+                        kind: crate::analysis::kind_name(&question.kind),
+                    }
+                })?;
                 let mut labels = options.labels.clone();
                 labels.push((NO_VALUE.to_owned(), None));
                 let multi = options.multi;
-                let item = p.model.items().iter().position(|i| i.id == *name && i.row.is_none());
+                let item = p
+                    .model
+                    .items()
+                    .iter()
+                    .position(|i| i.id == *name && i.row.is_none());
                 let source = match (item, p.codes.slot(name)) {
                     (Some(item), _) => Source::Item { options, item },
                     (None, Some(slot)) => Source::Coded { options, slot },
                     (None, None) => Source::Answers { options },
                 };
-                Ok(Segmenter { source, labels, multi })
+                Ok(Segmenter {
+                    source,
+                    labels,
+                    multi,
+                })
             }
             Segment::Meta(key) => {
-                let values: BTreeSet<&str> = p.records.iter().filter_map(|r| r.meta.get(key)).map(String::as_str).collect();
-                let mut labels: Vec<(String, Option<LocalizedText>)> = values.into_iter().map(|v| (v.to_owned(), None)).collect();
-                let slots = labels.iter().enumerate().map(|(i, (v, _))| (v.clone(), i as u32)).collect();
+                let values: BTreeSet<&str> = p
+                    .records
+                    .iter()
+                    .filter_map(|r| r.meta.get(key))
+                    .map(String::as_str)
+                    .collect();
+                let mut labels: Vec<(String, Option<LocalizedText>)> =
+                    values.into_iter().map(|v| (v.to_owned(), None)).collect();
+                let slots = labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (v, _))| (v.clone(), i as u32))
+                    .collect();
                 labels.push((NO_VALUE.to_owned(), None));
-                Ok(Segmenter { source: Source::Meta { key: key.clone(), slots }, labels, multi: false })
+                Ok(Segmenter {
+                    source: Source::Meta {
+                        key: key.clone(),
+                        slots,
+                    },
+                    labels,
+                    multi: false,
+                })
             }
         }
     }
@@ -196,18 +268,36 @@ impl Segmenter {
             }
             (Source::Coded { slot, .. }, Some(r)) => p.codes.get(r, *slot),
             (Source::Meta { key, slots }, _) => {
-                out.push(p.records[record].meta.get(key).and_then(|v| slots.get(v)).copied().unwrap_or(self.none()));
+                out.push(
+                    p.records[record]
+                        .meta
+                        .get(key)
+                        .and_then(|v| slots.get(v))
+                        .copied()
+                        .unwrap_or(self.none()),
+                );
                 return;
             }
-            (Source::Item { options, .. } | Source::Coded { options, .. } | Source::Answers { options }, _) => {
+            (
+                Source::Item { options, .. }
+                | Source::Coded { options, .. }
+                | Source::Answers { options },
+                _,
+            ) => {
                 let answer = p.records[record].answers.get(&options.name);
                 match options.code(answer, p.hidden_in(record).contains(&options.name)) {
                     Some(code) => code,
                     None => {
                         // A checkbox with more than 64 options: read it directly.
-                        let chosen = answer.and_then(Value::as_array).into_iter().flatten().filter_map(|v| position(&options.values, v));
+                        let chosen = answer
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|v| position(&options.values, v));
                         let chosen: Vec<usize> = chosen.collect();
-                        if chosen.iter().any(|&i| options.not_applicable[i]) || p.hidden_in(record).contains(&options.name) {
+                        if chosen.iter().any(|&i| options.not_applicable[i])
+                            || p.hidden_in(record).contains(&options.name)
+                        {
                             out.push(self.none());
                             return;
                         }
@@ -219,7 +309,11 @@ impl Segmenter {
         if self.multi {
             self.push_indices((0..64).filter(|i| code & (1 << i) != 0), out);
         } else {
-            out.push(if code == 0 { self.none() } else { (code - 1) as u32 });
+            out.push(if code == 0 {
+                self.none()
+            } else {
+                (code - 1) as u32
+            });
         }
     }
 

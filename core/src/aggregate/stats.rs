@@ -36,7 +36,11 @@ impl Moments {
     /// Adds a value that occurs `count` times at once (a histogram bin).
     pub fn push_many(&mut self, x: f64, count: u64) {
         if count > 0 {
-            self.merge(&Moments { n: count, mean: x, m2: 0.0 });
+            self.merge(&Moments {
+                n: count,
+                mean: x,
+                m2: 0.0,
+            });
         }
     }
 
@@ -159,7 +163,10 @@ impl CoMoments {
     /// Pearson's r; missing with fewer than 3 pairs or when either side
     /// has zero variance (`max − min ≤ 1e-9`, DOMAIN resolved item 19).
     pub fn pearson(&self) -> Option<f64> {
-        if self.n < 3 || self.max_x - self.min_x <= ZERO_SPREAD || self.max_y - self.min_y <= ZERO_SPREAD {
+        if self.n < 3
+            || self.max_x - self.min_x <= ZERO_SPREAD
+            || self.max_y - self.min_y <= ZERO_SPREAD
+        {
             return None;
         }
         let r = self.c_xy / (self.m2_x * self.m2_y).sqrt();
@@ -187,8 +194,22 @@ mod tests {
             (&[], None, None),
             (&[7.5], Some(7.5), None),
             (&[1.0, 3.0], Some(2.0), Some(2f64.sqrt())),
-            (&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0], Some(5.0), Some((32.0f64 / 7.0).sqrt())),
-            (&[-10.0, 0.0, 50.0], Some(40.0 / 3.0), Some((((-10.0f64 - 40.0 / 3.0).powi(2) + (40.0f64 / 3.0).powi(2) + (50.0f64 - 40.0 / 3.0).powi(2)) / 2.0).sqrt())),
+            (
+                &[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0],
+                Some(5.0),
+                Some((32.0f64 / 7.0).sqrt()),
+            ),
+            (
+                &[-10.0, 0.0, 50.0],
+                Some(40.0 / 3.0),
+                Some(
+                    (((-10.0f64 - 40.0 / 3.0).powi(2)
+                        + (40.0f64 / 3.0).powi(2)
+                        + (50.0f64 - 40.0 / 3.0).powi(2))
+                        / 2.0)
+                        .sqrt(),
+                ),
+            ),
             (&[3.0, 3.0, 3.0], Some(3.0), Some(0.0)),
         ];
         for (values, mean, sd) in cases {

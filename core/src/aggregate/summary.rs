@@ -7,8 +7,8 @@ use super::ipa::assign_quadrants;
 use super::items::{item_aggregate, score_aggregate, ItemCounts};
 use super::prepare::Prepared;
 use super::report::{
-    GapAggregate, GroupKey, GroupReport, ImportanceEntry, KanoAggregate, NpsAggregate, SatisfactionAggregate, TargetResult,
-    ThemeAggregate,
+    GapAggregate, GroupKey, GroupReport, ImportanceEntry, KanoAggregate, NpsAggregate,
+    SatisfactionAggregate, TargetResult, ThemeAggregate,
 };
 use super::stats::share;
 use crate::analysis::Metric;
@@ -18,7 +18,12 @@ use crate::survey::GradeBasis;
 pub const TARGET_TOLERANCE: f64 = 1e-9;
 
 /// The report of one group from its merged counts.
-pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level: &[usize]) -> GroupReport {
+pub(super) fn group_report(
+    p: &Prepared<'_>,
+    acc: &Acc,
+    key: GroupKey,
+    top_level: &[usize],
+) -> GroupReport {
     let model = p.model;
     let bands = model.bands();
     let basis = model.grade_basis();
@@ -29,7 +34,11 @@ pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level
         .enumerate()
         .map(|(k, (item, layout))| {
             let start = p.offsets[k];
-            let counts = ItemCounts { status: acc.status[k], options: &acc.options[start..start + layout.values().len()], x: &acc.x[k] };
+            let counts = ItemCounts {
+                status: acc.status[k],
+                options: &acc.options[start..start + layout.values().len()],
+                x: &acc.x[k],
+            };
             item_aggregate(item, layout, counts)
         })
         .collect();
@@ -43,11 +52,15 @@ pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level
         })
         .collect();
     let overall = score_aggregate(&acc.overall, bands, basis.is_some());
-    let satisfaction = p.analysis.satisfaction.as_ref().map(|_| SatisfactionAggregate {
-        satisfied: acc.satisfied,
-        base: acc.satisfaction_base,
-        rate: share(acc.satisfied, acc.satisfaction_base),
-    });
+    let satisfaction = p
+        .analysis
+        .satisfaction
+        .as_ref()
+        .map(|_| SatisfactionAggregate {
+            satisfied: acc.satisfied,
+            base: acc.satisfaction_base,
+            rate: share(acc.satisfied, acc.satisfaction_base),
+        });
     let nps = p.analysis.nps_question.as_ref().map(|_| {
         let [promoters, passives, detractors] = acc.nps;
         let valid = promoters + passives + detractors;
@@ -71,10 +84,25 @@ pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level
                 Metric::Nps => nps.and_then(|n| n.nps),
                 Metric::ResponseRate => response_rate.overall.rate,
             };
-            TargetResult { name: t.name.clone(), metric: t.metric, min: t.min, value, met: value.map(|v| v >= t.min - TARGET_TOLERANCE) }
+            TargetResult {
+                name: t.name.clone(),
+                metric: t.metric,
+                min: t.min,
+                value,
+                met: value.map(|v| v >= t.min - TARGET_TOLERANCE),
+            }
         })
         .collect();
-    let gaps = p.analysis.gaps.iter().zip(&acc.gaps).map(|(g, m)| GapAggregate { name: g.name.clone(), gap: m.summary() }).collect();
+    let gaps = p
+        .analysis
+        .gaps
+        .iter()
+        .zip(&acc.gaps)
+        .map(|(g, m)| GapAggregate {
+            name: g.name.clone(),
+            gap: m.summary(),
+        })
+        .collect();
     let kano = p
         .analysis
         .kano
@@ -106,7 +134,12 @@ pub(super) fn group_report(p: &Prepared<'_>, acc: &Acc, key: GroupKey, top_level
         .themes
         .iter()
         .zip(&acc.themes)
-        .map(|(t, &(comments, matches))| ThemeAggregate { name: t.name.clone(), comments, matches, share: share(matches, comments) })
+        .map(|(t, &(comments, matches))| ThemeAggregate {
+            name: t.name.clone(),
+            comments,
+            matches,
+            share: share(matches, comments),
+        })
         .collect();
     GroupReport {
         key,

@@ -24,12 +24,16 @@ pub struct Matcher {
 impl Matcher {
     /// Normalises `keywords` (which the analysis spec has checked are not empty).
     pub fn new<'a>(keywords: impl IntoIterator<Item = &'a String>) -> Matcher {
-        Matcher { keywords: keywords.into_iter().map(|k| normalise(k)).collect() }
+        Matcher {
+            keywords: keywords.into_iter().map(|k| normalise(k)).collect(),
+        }
     }
 
     /// Whether an already-normalised comment contains any keyword.
     pub fn matches(&self, normalised_comment: &str) -> bool {
-        self.keywords.iter().any(|k| normalised_comment.contains(k.as_str()))
+        self.keywords
+            .iter()
+            .any(|k| normalised_comment.contains(k.as_str()))
     }
 }
 
@@ -41,7 +45,11 @@ mod tests {
     fn matching_after_nfkc_and_lower_case() {
         let cases: &[(&str, &[&str], bool)] = &[
             ("电压不稳，经常跳闸", &["电压", "voltage"], true),
-            ("The VOLTAGE drops every evening", &["电压", "voltage"], true),
+            (
+                "The VOLTAGE drops every evening",
+                &["电压", "voltage"],
+                true,
+            ),
             // Full-width Latin letters fold to ASCII under NFKC.
             ("ＶＯＬＴＡＧＥ太低", &["voltage"], true),
             ("low voltage", &["ＶＯＬＴＡＧＥ"], true),
@@ -54,7 +62,11 @@ mod tests {
         for (comment, keywords, want) in cases {
             let owned: Vec<String> = keywords.iter().map(|k| k.to_string()).collect();
             let m = Matcher::new(&owned);
-            assert_eq!(m.matches(&normalise(comment)), *want, "{comment:?} vs {keywords:?}");
+            assert_eq!(
+                m.matches(&normalise(comment)),
+                *want,
+                "{comment:?} vs {keywords:?}"
+            );
         }
     }
 

@@ -21,7 +21,14 @@ use crate::aggregate::kano::KanoOption;
 use crate::survey::LocalizedText;
 
 /// The `scoring` keys this module reads; the loader treats every other key.
-pub const ANALYSIS_KEYS: [&str; 6] = ["satisfaction", "npsQuestion", "targets", "gaps", "kano", "themes"];
+pub const ANALYSIS_KEYS: [&str; 6] = [
+    "satisfaction",
+    "npsQuestion",
+    "targets",
+    "gaps",
+    "kano",
+    "themes",
+];
 
 /// A survey's analysis definition, checked against the survey.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -11,12 +11,17 @@ use crate::survey::{value_key, Choice, Question, QuestionKind};
 /// questions give numbers over the same range and neither is reverse-keyed
 /// (DOMAIN resolved item 17).
 pub(super) fn gaps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<GapPair> {
-    let Some(list) = ctx.array(value, place) else { return Vec::new() };
+    let Some(list) = ctx.array(value, place) else {
+        return Vec::new();
+    };
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for (i, entry) in list.iter().enumerate() {
         let place = format!("{place}[{i}]");
-        let Some(map) = ctx.object(entry, &place, &["name", "title", "expected", "perceived"]) else { continue };
+        let Some(map) = ctx.object(entry, &place, &["name", "title", "expected", "perceived"])
+        else {
+            continue;
+        };
         let name = ctx.string(map, "name", &place);
         if let Some(name) = &name {
             check_unique(ctx, &mut seen, name, &place);
@@ -37,7 +42,9 @@ pub(super) fn gaps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<GapPair
         };
         let expected = side(ctx, "expected");
         let perceived = side(ctx, "perceived");
-        let (Some(name), Some(e), Some(p)) = (name, expected, perceived) else { continue };
+        let (Some(name), Some(e), Some(p)) = (name, expected, perceived) else {
+            continue;
+        };
         if (e.1, e.2) != (p.1, p.2) {
             ctx.errors.push(AnalysisError::RangeMismatch {
                 place: place.clone(),
@@ -51,7 +58,12 @@ pub(super) fn gaps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<GapPair
             continue;
         }
         let title = ctx.title(map, &place, &name);
-        out.push(GapPair { name, title, expected: e.0, perceived: p.0 });
+        out.push(GapPair {
+            name,
+            title,
+            expected: e.0,
+            perceived: p.0,
+        });
     }
     out
 }
@@ -60,12 +72,20 @@ pub(super) fn gaps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<GapPair
 /// "map": {"<choice value>": "like" | …}}]` over single-choice questions;
 /// every applicable choice of both questions is mapped.
 pub(super) fn kano(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<KanoPair> {
-    let Some(list) = ctx.array(value, place) else { return Vec::new() };
+    let Some(list) = ctx.array(value, place) else {
+        return Vec::new();
+    };
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for (i, entry) in list.iter().enumerate() {
         let place = format!("{place}[{i}]");
-        let Some(map) = ctx.object(entry, &place, &["name", "title", "functional", "dysfunctional", "map"]) else { continue };
+        let Some(map) = ctx.object(
+            entry,
+            &place,
+            &["name", "title", "functional", "dysfunctional", "map"],
+        ) else {
+            continue;
+        };
         let name = ctx.string(map, "name", &place);
         if let Some(name) = &name {
             check_unique(ctx, &mut seen, name, &place);
@@ -73,12 +93,18 @@ pub(super) fn kano(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<KanoPai
         let functional = single_choice(ctx, map, "functional", &place);
         let dysfunctional = single_choice(ctx, map, "dysfunctional", &place);
         let options = mapping(ctx, map.get("map"), &format!("{place}.map"));
-        let (Some(name), Some(f), Some(d), Some(options)) = (name, functional, dysfunctional, options) else { continue };
+        let (Some(name), Some(f), Some(d), Some(options)) =
+            (name, functional, dysfunctional, options)
+        else {
+            continue;
+        };
         let map_place = format!("{place}.map");
         let functional_map = apply(ctx, f, &options, &map_place);
         let dysfunctional_map = apply(ctx, d, &options, &map_place);
         for (key, _) in &options {
-            let known = [f, d].iter().any(|q| choices(q).iter().any(|c| &value_key(&c.value) == key));
+            let known = [f, d]
+                .iter()
+                .any(|q| choices(q).iter().any(|c| &value_key(&c.value) == key));
             if !known {
                 ctx.errors.push(AnalysisError::UnknownChoice {
                     place: format!("{map_place}.{key}"),
@@ -102,22 +128,38 @@ pub(super) fn kano(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<KanoPai
 }
 
 /// The radiogroup or dropdown question named by `map[key]`.
-fn single_choice<'a>(ctx: &mut Ctx<'a>, map: &serde_json::Map<String, Value>, key: &'static str, place: &str) -> Option<&'a Question> {
+fn single_choice<'a>(
+    ctx: &mut Ctx<'a>,
+    map: &serde_json::Map<String, Value>,
+    key: &'static str,
+    place: &str,
+) -> Option<&'a Question> {
     let question = ctx.question(map, key, place)?;
     match question.kind {
         QuestionKind::RadioGroup { .. } | QuestionKind::Dropdown { .. } => Some(question),
         _ => {
-            ctx.kind(question, &format!("{place}.{key}"), "Kano questions are single-choice (radiogroup or dropdown)");
+            ctx.kind(
+                question,
+                &format!("{place}.{key}"),
+                "Kano questions are single-choice (radiogroup or dropdown)",
+            );
             None
         }
     }
 }
 
 /// `map`: choice value → Kano option, in the JSON's key order.
-fn mapping(ctx: &mut Ctx<'_>, value: Option<&Value>, place: &str) -> Option<Vec<(String, KanoOption)>> {
+fn mapping(
+    ctx: &mut Ctx<'_>,
+    value: Option<&Value>,
+    place: &str,
+) -> Option<Vec<(String, KanoOption)>> {
     let Some(value) = value else {
         let parent = place.strip_suffix(".map").unwrap_or(place);
-        ctx.errors.push(AnalysisError::Missing { place: parent.to_owned(), property: "map" });
+        ctx.errors.push(AnalysisError::Missing {
+            place: parent.to_owned(),
+            property: "map",
+        });
         return None;
     };
     let Some(entries) = value.as_object() else {
@@ -127,12 +169,20 @@ fn mapping(ctx: &mut Ctx<'_>, value: Option<&Value>, place: &str) -> Option<Vec<
     let mut out = Vec::new();
     let mut ok = true;
     for (key, option) in entries {
-        match option.as_str().and_then(|s| serde_json::from_value::<KanoOption>(Value::String(s.to_owned())).ok()) {
+        match option
+            .as_str()
+            .and_then(|s| serde_json::from_value::<KanoOption>(Value::String(s.to_owned())).ok())
+        {
             Some(option) => out.push((key.clone(), option)),
             None => {
                 ok = false;
-                let found = option.as_str().map_or_else(|| option.to_string(), str::to_owned);
-                ctx.errors.push(AnalysisError::UnknownKanoOption { place: format!("{place}.{key}"), found });
+                let found = option
+                    .as_str()
+                    .map_or_else(|| option.to_string(), str::to_owned);
+                ctx.errors.push(AnalysisError::UnknownKanoOption {
+                    place: format!("{place}.{key}"),
+                    found,
+                });
             }
         }
     }
@@ -141,7 +191,12 @@ fn mapping(ctx: &mut Ctx<'_>, value: Option<&Value>, place: &str) -> Option<Vec<
 
 /// Each choice's Kano option by index; unmapped applicable choices and
 /// mapped N/A choices are errors.
-fn apply(ctx: &mut Ctx<'_>, question: &Question, options: &[(String, KanoOption)], place: &str) -> Vec<Option<KanoOption>> {
+fn apply(
+    ctx: &mut Ctx<'_>,
+    question: &Question,
+    options: &[(String, KanoOption)],
+    place: &str,
+) -> Vec<Option<KanoOption>> {
     choices(question)
         .iter()
         .map(|choice| {
@@ -150,11 +205,19 @@ fn apply(ctx: &mut Ctx<'_>, question: &Question, options: &[(String, KanoOption)
             let value = choice.value.to_string();
             match (choice.not_applicable, option) {
                 (true, Some(_)) => {
-                    ctx.errors.push(AnalysisError::MappedNotApplicable { place: format!("{place}.{key}"), question: question.name.clone(), value });
+                    ctx.errors.push(AnalysisError::MappedNotApplicable {
+                        place: format!("{place}.{key}"),
+                        question: question.name.clone(),
+                        value,
+                    });
                     None
                 }
                 (false, None) => {
-                    ctx.errors.push(AnalysisError::UnmappedChoice { place: place.to_owned(), question: question.name.clone(), value });
+                    ctx.errors.push(AnalysisError::UnmappedChoice {
+                        place: place.to_owned(),
+                        question: question.name.clone(),
+                        value,
+                    });
                     None
                 }
                 (_, option) => option,

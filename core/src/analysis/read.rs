@@ -15,13 +15,21 @@ pub(super) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// `value` as an object whose keys are all in `allowed`.
-    pub fn object<'v>(&mut self, value: &'v Value, place: &str, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        place: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         let Some(map) = value.as_object() else {
             self.wrong(place, "an object");
             return None;
         };
         for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
-            self.errors.push(AnalysisError::UnknownProperty { place: place.to_owned(), property: key.clone() });
+            self.errors.push(AnalysisError::UnknownProperty {
+                place: place.to_owned(),
+                property: key.clone(),
+            });
         }
         Some(map)
     }
@@ -36,14 +44,25 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn wrong(&mut self, place: &str, expected: &'static str) {
-        self.errors.push(AnalysisError::WrongType { place: place.to_owned(), expected });
+        self.errors.push(AnalysisError::WrongType {
+            place: place.to_owned(),
+            expected,
+        });
     }
 
     /// A required non-empty string property.
-    pub fn string(&mut self, map: &Map<String, Value>, key: &'static str, place: &str) -> Option<String> {
+    pub fn string(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &'static str,
+        place: &str,
+    ) -> Option<String> {
         match map.get(key) {
             None => {
-                self.errors.push(AnalysisError::Missing { place: place.to_owned(), property: key });
+                self.errors.push(AnalysisError::Missing {
+                    place: place.to_owned(),
+                    property: key,
+                });
                 None
             }
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
@@ -55,10 +74,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// A required finite number property.
-    pub fn number(&mut self, map: &Map<String, Value>, key: &'static str, place: &str) -> Option<f64> {
+    pub fn number(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &'static str,
+        place: &str,
+    ) -> Option<f64> {
         match map.get(key) {
             None => {
-                self.errors.push(AnalysisError::Missing { place: place.to_owned(), property: key });
+                self.errors.push(AnalysisError::Missing {
+                    place: place.to_owned(),
+                    property: key,
+                });
                 None
             }
             Some(v) => {
@@ -77,21 +104,40 @@ impl<'a> Ctx<'a> {
             None => LocalizedText::plain(name),
             Some(Value::String(s)) => LocalizedText::plain(s.clone()),
             Some(Value::Object(texts)) if texts.values().all(Value::is_string) => LocalizedText(
-                texts.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap_or_default().to_owned())).collect(),
+                texts
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.to_ascii_lowercase(),
+                            v.as_str().unwrap_or_default().to_owned(),
+                        )
+                    })
+                    .collect(),
             ),
             Some(_) => {
-                self.wrong(&format!("{place}.title"), "a string or an object of locale → string");
+                self.wrong(
+                    &format!("{place}.title"),
+                    "a string or an object of locale → string",
+                );
                 LocalizedText::plain(name)
             }
         }
     }
 
     /// The question a required property names.
-    pub fn question(&mut self, map: &Map<String, Value>, key: &'static str, place: &str) -> Option<&'a Question> {
+    pub fn question(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &'static str,
+        place: &str,
+    ) -> Option<&'a Question> {
         let name = self.string(map, key, place)?;
         let found = self.survey.question(&name);
         if found.is_none() {
-            self.errors.push(AnalysisError::UnknownQuestion { place: format!("{place}.{key}"), name });
+            self.errors.push(AnalysisError::UnknownQuestion {
+                place: format!("{place}.{key}"),
+                name,
+            });
         }
         found
     }
@@ -111,11 +157,12 @@ impl<'a> Ctx<'a> {
             }
             Err(errors) => {
                 let name = &question.name;
-                self.errors.extend(errors.into_iter().map(|source| AnalysisError::NoNumbers {
-                    place: place.to_owned(),
-                    name: name.clone(),
-                    source,
-                }));
+                self.errors
+                    .extend(errors.into_iter().map(|source| AnalysisError::NoNumbers {
+                        place: place.to_owned(),
+                        name: name.clone(),
+                        source,
+                    }));
                 None
             }
         }
@@ -134,14 +181,21 @@ impl<'a> Ctx<'a> {
 
 /// Whether an item reads one discrete scale point (and so has boxes).
 pub(super) fn is_discrete(item: &Item) -> bool {
-    matches!(item.kind, ItemKind::Choice | ItemKind::Rating | ItemKind::Boolean) && item.has_boxes()
+    matches!(
+        item.kind,
+        ItemKind::Choice | ItemKind::Rating | ItemKind::Boolean
+    ) && item.has_boxes()
 }
 
 /// Whether open answers of `question` can be coded by theme.
 pub(super) fn is_open(question: &Question) -> bool {
     matches!(
         question.kind,
-        QuestionKind::Comment { .. } | QuestionKind::Text { input_type: InputType::Text, .. }
+        QuestionKind::Comment { .. }
+            | QuestionKind::Text {
+                input_type: InputType::Text,
+                ..
+            }
     )
 }
 
@@ -153,7 +207,10 @@ pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Checkbox { .. } => "checkbox",
         QuestionKind::Rating { .. } => "rating",
         QuestionKind::Boolean { .. } => "boolean",
-        QuestionKind::Text { input_type: InputType::Number, .. } => "number",
+        QuestionKind::Text {
+            input_type: InputType::Number,
+            ..
+        } => "number",
         QuestionKind::Text { .. } => "text",
         QuestionKind::Comment { .. } => "comment",
         QuestionKind::Matrix { .. } => "matrix",
@@ -162,9 +219,18 @@ pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
 }
 
 /// Remembers names within one list and reports repeats.
-pub(super) fn check_unique(ctx: &mut Ctx<'_>, seen: &mut Vec<(String, String)>, name: &str, place: &str) {
+pub(super) fn check_unique(
+    ctx: &mut Ctx<'_>,
+    seen: &mut Vec<(String, String)>,
+    name: &str,
+    place: &str,
+) {
     if let Some((_, other)) = seen.iter().find(|(n, _)| n == name) {
-        ctx.errors.push(AnalysisError::DuplicateName { place: place.to_owned(), name: name.to_owned(), other: other.clone() });
+        ctx.errors.push(AnalysisError::DuplicateName {
+            place: place.to_owned(),
+            name: name.to_owned(),
+            other: other.clone(),
+        });
     } else {
         seen.push((name.to_owned(), place.to_owned()));
     }

@@ -48,11 +48,26 @@ fn survey() -> Fx {
 fn satisfaction_nps_targets_gaps_kano_and_themes() {
     let fx = survey();
     let records = vec![
-        done(&fx, json!({"overall": 5, "recommend": 10, "exp_speed": 4, "per_speed": 5, "f_app": "love", "d_app": "hate", "complaint": "电压不稳"})),
-        done(&fx, json!({"overall": 4, "recommend": 9, "exp_speed": 5, "per_speed": 3, "f_app": "love", "d_app": "neutral", "complaint": "ＶＯＬＴＡＧＥ low, 态度差"})),
-        done(&fx, json!({"overall": 3, "recommend": 7, "exp_speed": 3, "per_speed": 3, "f_app": "must", "d_app": "hate", "complaint": " \u{3000} "})),
-        done(&fx, json!({"overall": 1, "recommend": 3, "per_speed": 4, "f_app": "neutral", "d_app": "neutral", "complaint": "slow"})),
-        done(&fx, json!({"recommend": 0, "f_app": "hate", "d_app": "love"})),
+        done(
+            &fx,
+            json!({"overall": 5, "recommend": 10, "exp_speed": 4, "per_speed": 5, "f_app": "love", "d_app": "hate", "complaint": "电压不稳"}),
+        ),
+        done(
+            &fx,
+            json!({"overall": 4, "recommend": 9, "exp_speed": 5, "per_speed": 3, "f_app": "love", "d_app": "neutral", "complaint": "ＶＯＬＴＡＧＥ low, 态度差"}),
+        ),
+        done(
+            &fx,
+            json!({"overall": 3, "recommend": 7, "exp_speed": 3, "per_speed": 3, "f_app": "must", "d_app": "hate", "complaint": " \u{3000} "}),
+        ),
+        done(
+            &fx,
+            json!({"overall": 1, "recommend": 3, "per_speed": 4, "f_app": "neutral", "d_app": "neutral", "complaint": "slow"}),
+        ),
+        done(
+            &fx,
+            json!({"recommend": 0, "f_app": "hate", "d_app": "love"}),
+        ),
         done(&fx, json!({"f_app": "unsure", "d_app": "hate"})),
     ];
     let t = run(&fx, &records).total;
@@ -64,7 +79,10 @@ fn satisfaction_nps_targets_gaps_kano_and_themes() {
 
     // Promoters 10, 9; passive 7; detractors 3, 0: 100·(2 − 2)/5 = 0.
     let nps = t.nps.unwrap();
-    assert_eq!((nps.promoters, nps.passives, nps.detractors, nps.valid), (2, 1, 2, 5));
+    assert_eq!(
+        (nps.promoters, nps.passives, nps.detractors, nps.valid),
+        (2, 1, 2, 5)
+    );
     close(nps.nps, 0.0);
 
     // Gaps 5−4 = 1, 3−5 = −2, 3−3 = 0 (r4 lacks the expectation):
@@ -80,7 +98,14 @@ fn satisfaction_nps_targets_gaps_kano_and_themes() {
     let kano = &t.kano[0];
     assert_eq!(kano.answered, 5);
     assert_eq!(
-        (kano.counts.must_be, kano.counts.one_dimensional, kano.counts.attractive, kano.counts.indifferent, kano.counts.reverse, kano.counts.questionable),
+        (
+            kano.counts.must_be,
+            kano.counts.one_dimensional,
+            kano.counts.attractive,
+            kano.counts.indifferent,
+            kano.counts.reverse,
+            kano.counts.questionable
+        ),
         (1, 1, 1, 1, 1, 0)
     );
     assert_eq!(kano.category, Some(KanoCategory::MustBe));
@@ -89,21 +114,39 @@ fn satisfaction_nps_targets_gaps_kano_and_themes() {
 
     // Non-empty comments: r1, r2, r4 (r3 is only spaces, U+3000 included).
     // Voltage: r1 (电压) and r2 (full-width ＶＯＬＴＡＧＥ) → 2/3; staff: r2 → 1/3.
-    let themes: Vec<(&str, u64, u64)> = t.themes.iter().map(|x| (x.name.as_str(), x.comments, x.matches)).collect();
+    let themes: Vec<(&str, u64, u64)> = t
+        .themes
+        .iter()
+        .map(|x| (x.name.as_str(), x.comments, x.matches))
+        .collect();
     assert_eq!(themes, [("voltage", 3, 2), ("staff", 3, 1)]);
     close(t.themes[0].share, 2.0 / 3.0);
 
     // Targets: 0.5 < 0.8 not met; 0.5 ≥ 0.5 met; NPS 0 ≥ 0 met; no scored
     // item so no overall mean; no visit so no response rate: met is null.
-    let targets: Vec<(&str, Option<bool>)> = t.targets.iter().map(|x| (x.name.as_str(), x.met)).collect();
-    assert_eq!(targets, [("完成值", Some(false)), ("底线", Some(true)), ("nps", Some(true)), ("score", None), ("reach", None)]);
+    let targets: Vec<(&str, Option<bool>)> =
+        t.targets.iter().map(|x| (x.name.as_str(), x.met)).collect();
+    assert_eq!(
+        targets,
+        [
+            ("完成值", Some(false)),
+            ("底线", Some(true)),
+            ("nps", Some(true)),
+            ("score", None),
+            ("reach", None)
+        ]
+    );
     assert_eq!(t.targets[3].value, None);
 }
 
 #[test]
 fn nps_extremes() {
     let fx = survey();
-    let all = |x: u32| (0..4).map(|_| done(&fx, json!({"recommend": x}))).collect::<Vec<_>>();
+    let all = |x: u32| {
+        (0..4)
+            .map(|_| done(&fx, json!({"recommend": x})))
+            .collect::<Vec<_>>()
+    };
     close(run(&fx, &all(10)).total.nps.unwrap().nps, 100.0);
     close(run(&fx, &all(6)).total.nps.unwrap().nps, -100.0);
     close(run(&fx, &all(8)).total.nps.unwrap().nps, 0.0);
@@ -147,7 +190,10 @@ fn satisfaction_by_threshold_with_tolerance() {
     assert_eq!(t.targets[0].met, Some(true));
     // Overall mean just under 80 ≥ 75.
     assert_eq!(t.targets[1].met, Some(true));
-    close(t.targets[1].value, (80.0 + 79.9999999995 + 79.999999998) / 3.0);
+    close(
+        t.targets[1].value,
+        (80.0 + 79.9999999995 + 79.999999998) / 3.0,
+    );
 }
 
 #[test]
@@ -162,7 +208,16 @@ fn kano_questionable_and_no_answers() {
     // Q, Q, I: questionable wins; Better = 0/1, Worse = −0/1.
     assert_eq!(kano.category, Some(KanoCategory::Questionable));
     assert_eq!((kano.better, kano.worse), (Some(0.0), Some(0.0)));
-    assert!(kano.worse.unwrap().is_sign_positive(), "no negative zero in reports");
-    let empty = run(&fx, &[done(&fx, json!({"f_app": "love"}))]).total.kano.remove(0);
-    assert_eq!((empty.answered, empty.category, empty.better, empty.worse), (0, None, None, None));
+    assert!(
+        kano.worse.unwrap().is_sign_positive(),
+        "no negative zero in reports"
+    );
+    let empty = run(&fx, &[done(&fx, json!({"f_app": "love"}))])
+        .total
+        .kano
+        .remove(0);
+    assert_eq!(
+        (empty.answered, empty.category, empty.better, empty.worse),
+        (0, None, None, None)
+    );
 }

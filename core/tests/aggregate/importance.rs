@@ -29,7 +29,10 @@ fn survey(named: bool) -> Fx {
 /// Two-pass Pearson, written out independently of the library's.
 fn pearson(pairs: &[(f64, f64)]) -> f64 {
     let n = pairs.len() as f64;
-    let (mx, my) = (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n);
+    let (mx, my) = (
+        pairs.iter().map(|p| p.0).sum::<f64>() / n,
+        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+    );
     let sxy: f64 = pairs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     let sxx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum();
     let syy: f64 = pairs.iter().map(|p| (p.1 - my).powi(2)).sum();
@@ -70,10 +73,20 @@ fn correlation_with_the_overall_question_and_quadrants() {
 fn the_overall_score_stands_in_without_an_overall_question() {
     let fx = survey(false);
     let answers = [(2, 4, 6), (4, 4, 1), (8, 6, 5), (3, 9, 9)];
-    let records: Vec<_> = answers.iter().map(|&(a, b, c)| done(&fx, json!({"a": a, "b": b, "c": c}))).collect();
+    let records: Vec<_> = answers
+        .iter()
+        .map(|&(a, b, c)| done(&fx, json!({"a": a, "b": b, "c": c})))
+        .collect();
     let t = run(&fx, &records).total;
-    let overall: Vec<f64> = answers.iter().map(|&(a, b, c)| 10.0 * (a + b + c) as f64 / 3.0).collect();
-    let a: Vec<(f64, f64)> = answers.iter().zip(&overall).map(|(x, &y)| (10.0 * x.0 as f64, y)).collect();
+    let overall: Vec<f64> = answers
+        .iter()
+        .map(|&(a, b, c)| 10.0 * (a + b + c) as f64 / 3.0)
+        .collect();
+    let a: Vec<(f64, f64)> = answers
+        .iter()
+        .zip(&overall)
+        .map(|(x, &y)| (10.0 * x.0 as f64, y))
+        .collect();
     close(t.importance[0].importance, pearson(&a));
     assert_eq!(t.importance[0].pairs, 4);
 }
@@ -88,7 +101,12 @@ fn fewer_than_three_pairs_give_no_importance() {
     ];
     let t = run(&fx, &records).total;
     for e in &t.importance {
-        assert_eq!((e.importance, e.quadrant, e.pairs), (None, None, 2), "{}", e.indicator);
+        assert_eq!(
+            (e.importance, e.quadrant, e.pairs),
+            (None, None, 2),
+            "{}",
+            e.indicator
+        );
         assert!(e.performance.is_some());
     }
 }

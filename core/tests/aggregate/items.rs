@@ -32,9 +32,18 @@ fn items_survey() -> Fx {
 fn item_counts_means_sds_boxes_and_distribution() {
     let fx = items_survey();
     let records = vec![
-        done(&fx, json!({"q1": "vs", "q2": 1, "q3": true, "q4": ["a", "b"], "q5": 4})),
-        done(&fx, json!({"q1": "s", "q2": 2, "q3": true, "q4": ["c"], "q5": 6})),
-        done(&fx, json!({"q1": "s", "q2": 5, "q3": false, "q4": [], "q5": 10})),
+        done(
+            &fx,
+            json!({"q1": "vs", "q2": 1, "q3": true, "q4": ["a", "b"], "q5": 4}),
+        ),
+        done(
+            &fx,
+            json!({"q1": "s", "q2": 2, "q3": true, "q4": ["c"], "q5": 6}),
+        ),
+        done(
+            &fx,
+            json!({"q1": "s", "q2": 5, "q3": false, "q4": [], "q5": 10}),
+        ),
         done(&fx, json!({"q1": "vd", "q2": 3})),
         done(&fx, json!({"q1": "na"})),
         done(&fx, json!({"remarks": "nothing scored"})),
@@ -48,7 +57,10 @@ fn item_counts_means_sds_boxes_and_distribution() {
     // = 1900 → sd √(1900/3). s = 100(x + 10)/60: mean 100·35/60, sd ·100/60.
     // 5 distinct points → k = 2: top {50, 30} = 3/4, bottom {0, −10} = 1/4.
     let q1 = item("q1");
-    assert_eq!((q1.valid, q1.not_applicable, q1.skipped, q1.hidden), (4, 1, 1, 0));
+    assert_eq!(
+        (q1.valid, q1.not_applicable, q1.skipped, q1.hidden),
+        (4, 1, 1, 0)
+    );
     close(q1.x.mean, 25.0);
     close(q1.x.sd, (1900.0f64 / 3.0).sqrt());
     close(q1.score.mean, 100.0 * 35.0 / 60.0);
@@ -56,9 +68,22 @@ fn item_counts_means_sds_boxes_and_distribution() {
     assert_eq!(q1.box_k, 2);
     close(q1.top_box, 0.75);
     close(q1.bottom_box, 0.25);
-    let counts: Vec<(String, u64)> = q1.distribution.iter().map(|c| (c.value.as_str().unwrap().to_owned(), c.count)).collect();
-    let want: Vec<(String, u64)> =
-        [("vs", 1), ("s", 2), ("ok", 0), ("d", 0), ("vd", 1), ("na", 1)].iter().map(|(v, c)| (v.to_string(), *c)).collect();
+    let counts: Vec<(String, u64)> = q1
+        .distribution
+        .iter()
+        .map(|c| (c.value.as_str().unwrap().to_owned(), c.count))
+        .collect();
+    let want: Vec<(String, u64)> = [
+        ("vs", 1),
+        ("s", 2),
+        ("ok", 0),
+        ("d", 0),
+        ("vd", 1),
+        ("na", 1),
+    ]
+    .iter()
+    .map(|(v, c)| (v.to_string(), *c))
+    .collect();
     assert_eq!(counts, want);
 
     // q2, reverse-keyed 1–5: x = 1, 2, 5, 3 → mean 2.75, Σ(x − 2.75)² =
@@ -82,7 +107,10 @@ fn item_counts_means_sds_boxes_and_distribution() {
     close(q3.bottom_box, 1.0 / 3.0);
     close(q3.x.mean, 2.0 / 3.0);
     close(q3.x.sd, (1.0f64 / 3.0).sqrt());
-    assert_eq!(q3.distribution.iter().map(|c| c.count).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(
+        q3.distribution.iter().map(|c| c.count).collect::<Vec<_>>(),
+        [2, 1]
+    );
 
     // q4, checkbox (range −1…5, no boxes): {a, b} = 5, {c} = −1, [] is
     // skipped → mean 2, sd √((9 + 9)/1) = √18; each choice counted.
@@ -92,7 +120,10 @@ fn item_counts_means_sds_boxes_and_distribution() {
     close(q4.x.sd, 18f64.sqrt());
     close(q4.score.mean, 100.0 * 3.0 / 6.0);
     assert_eq!((q4.box_k, q4.top_box, q4.bottom_box), (0, None, None));
-    assert_eq!(q4.distribution.iter().map(|c| c.count).collect::<Vec<_>>(), [1, 1, 1]);
+    assert_eq!(
+        q4.distribution.iter().map(|c| c.count).collect::<Vec<_>>(),
+        [1, 1, 1]
+    );
 
     // q5, number 0–10: 4, 6, 10 → mean 20/3, sd √((64/9 + 4/9 + 100/9)/2).
     let q5 = item("q5");
@@ -108,9 +139,15 @@ fn choices_sharing_a_score_are_counted_apart() {
             {"value": "great", "score": 10}, {"value": "fine", "score": 10}, {"value": "bad", "score": 0},
             {"value": "na1", "notApplicable": true}, {"value": "na2", "notApplicable": true}]}
     ]}));
-    let records: Vec<_> = ["great", "fine", "fine", "bad", "na2", "na2", "na1"].iter().map(|v| done(&fx, json!({"q": v}))).collect();
+    let records: Vec<_> = ["great", "fine", "fine", "bad", "na2", "na2", "na1"]
+        .iter()
+        .map(|v| done(&fx, json!({"q": v})))
+        .collect();
     let q = &run(&fx, &records).total.items[0];
-    assert_eq!(q.distribution.iter().map(|c| c.count).collect::<Vec<_>>(), [1, 2, 1, 1, 2]);
+    assert_eq!(
+        q.distribution.iter().map(|c| c.count).collect::<Vec<_>>(),
+        [1, 2, 1, 1, 2]
+    );
     // Points {0, 10}: k = 1; top 3/4, bottom 1/4.
     close(q.top_box, 0.75);
     close(q.bottom_box, 0.25);
@@ -127,7 +164,11 @@ fn sd_is_null_below_two_values_and_means_null_without_any() {
     let q2 = &report.total.items[1];
     assert_eq!((q2.x.mean, q2.top_box, q2.bottom_box), (None, None, None));
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["total"]["items"][1]["x"]["mean"], serde_json::Value::Null, "missing is null, not omitted");
+    assert_eq!(
+        json["total"]["items"][1]["x"]["mean"],
+        serde_json::Value::Null,
+        "missing is null, not omitted"
+    );
 }
 
 #[test]
@@ -144,11 +185,22 @@ fn drafts_never_count_and_invalid_responses_are_listed() {
     assert_eq!(report.total.n, 1);
     close(report.total.items[0].x.mean, 50.0);
     assert_eq!(report.records.total, 4);
-    assert_eq!((report.records.completed, report.records.invalid, report.records.not_completed), (3, 2, 1));
+    assert_eq!(
+        (
+            report.records.completed,
+            report.records.invalid,
+            report.records.not_completed
+        ),
+        (3, 2, 1)
+    );
     assert_eq!(report.invalid.len(), 2);
     assert_eq!(report.invalid[0].response, bad.id);
     assert_eq!(report.invalid[0].question, "q1");
-    assert!(report.invalid[0].message.contains("q1") && report.invalid[0].message.contains("excellent"), "{}", report.invalid[0].message);
+    assert!(
+        report.invalid[0].message.contains("q1") && report.invalid[0].message.contains("excellent"),
+        "{}",
+        report.invalid[0].message
+    );
     assert_eq!(report.invalid[1].question, "q2");
 }
 
@@ -158,15 +210,31 @@ fn mixed_versions_and_foreign_surveys_are_errors() {
     let mut old = done(&fx, json!({}));
     old.survey.version = "2".into();
     let records = vec![done(&fx, json!({})), old];
-    let err = canvass_core::aggregate::aggregate(&fx.model, &fx.survey, &fx.analysis, &records, &AggregateOptions::default()).unwrap_err();
-    assert!(matches!(&err, AggregateError::MixedVersions { found, .. } if found == &["2".to_owned(), "3".to_owned()]));
+    let err = canvass_core::aggregate::aggregate(
+        &fx.model,
+        &fx.survey,
+        &fx.analysis,
+        &records,
+        &AggregateOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, AggregateError::MixedVersions { found, .. } if found == &["2".to_owned(), "3".to_owned()])
+    );
     assert_eq!(
         err.to_string(),
         r#"the records answer versions "2", "3" of survey "items", but the definition is version "3"; aggregate one version at a time"#
     );
     let mut foreign = done(&fx, json!({}));
     foreign.survey.id = "other".into();
-    let err = canvass_core::aggregate::aggregate(&fx.model, &fx.survey, &fx.analysis, &[foreign], &AggregateOptions::default()).unwrap_err();
+    let err = canvass_core::aggregate::aggregate(
+        &fx.model,
+        &fx.survey,
+        &fx.analysis,
+        &[foreign],
+        &AggregateOptions::default(),
+    )
+    .unwrap_err();
     assert!(err.to_string().starts_with("records[0] (id "), "{err}");
 }
 
@@ -189,12 +257,27 @@ impl Logic for HideQ2 {
 #[test]
 fn hidden_answers_are_ignored_and_counted_apart() {
     let fx = items_survey();
-    let records = vec![done(&fx, json!({"q2": 5, "q3": false})), done(&fx, json!({"q2": 1, "q3": true}))];
-    let report = aggregate_with(&fx.model, &fx.survey, &fx.analysis, &records, &AggregateOptions::default(), &HideQ2).unwrap();
+    let records = vec![
+        done(&fx, json!({"q2": 5, "q3": false})),
+        done(&fx, json!({"q2": 1, "q3": true})),
+    ];
+    let report = aggregate_with(
+        &fx.model,
+        &fx.survey,
+        &fx.analysis,
+        &records,
+        &AggregateOptions::default(),
+        &HideQ2,
+    )
+    .unwrap();
     let q2 = &report.total.items[1];
     assert_eq!((q2.valid, q2.hidden, q2.skipped), (1, 1, 0));
     close(q2.x.mean, 1.0);
-    assert_eq!(q2.distribution.iter().map(|c| c.count).sum::<u64>(), 1, "a hidden answer is not in the distribution");
+    assert_eq!(
+        q2.distribution.iter().map(|c| c.count).sum::<u64>(),
+        1,
+        "a hidden answer is not in the distribution"
+    );
 }
 
 /// Two indicators, default bands on the score.
@@ -233,25 +316,63 @@ fn indicator_and_overall_means_sds_and_grades() {
     let report = run(&fx, &records);
     let t = &report.total;
     let service = &t.indicators[0];
-    assert_eq!((service.name.as_str(), service.score.summary.n), ("service", 3));
+    assert_eq!(
+        (service.name.as_str(), service.score.summary.n),
+        ("service", 3)
+    );
     close(service.score.summary.mean, 80.0);
     // (90, 100, 50): deviations 10, 20, −30 → √(1400/2).
     close(service.score.summary.sd, 700f64.sqrt());
-    let grades = |s: &canvass_core::aggregate::ScoreAggregate| s.grades.iter().map(|g| (g.band.clone(), g.count)).collect::<Vec<_>>();
+    let grades = |s: &canvass_core::aggregate::ScoreAggregate| {
+        s.grades
+            .iter()
+            .map(|g| (g.band.clone(), g.count))
+            .collect::<Vec<_>>()
+    };
     // Indicator grades use the same bands: 90 优, 100 优, 50 差; r4 none.
-    assert_eq!(grades(&service.score), [("优".into(), 2), ("良".into(), 0), ("中".into(), 0), ("可".into(), 0), ("差".into(), 1)]);
+    assert_eq!(
+        grades(&service.score),
+        [
+            ("优".into(), 2),
+            ("良".into(), 0),
+            ("中".into(), 0),
+            ("可".into(), 0),
+            ("差".into(), 1)
+        ]
+    );
     assert_eq!(service.score.ungraded, 1);
-    close(t.indicators[1].score.summary.mean, (60.0 + 100.0 + 70.0) / 3.0);
+    close(
+        t.indicators[1].score.summary.mean,
+        (60.0 + 100.0 + 70.0) / 3.0,
+    );
     // Overall 82.5, 100, 50, 70: mean 75.625.
     close(t.overall.summary.mean, 75.625);
-    let dev: f64 = [82.5f64, 100.0, 50.0, 70.0].iter().map(|x| (x - 75.625).powi(2)).sum();
+    let dev: f64 = [82.5f64, 100.0, 50.0, 70.0]
+        .iter()
+        .map(|x| (x - 75.625).powi(2))
+        .sum();
     close(t.overall.summary.sd, (dev / 3.0).sqrt());
-    assert_eq!(grades(&t.overall), [("优".into(), 1), ("良".into(), 1), ("中".into(), 1), ("可".into(), 0), ("差".into(), 1)]);
+    assert_eq!(
+        grades(&t.overall),
+        [
+            ("优".into(), 1),
+            ("良".into(), 1),
+            ("中".into(), 1),
+            ("可".into(), 0),
+            ("差".into(), 1)
+        ]
+    );
     assert_eq!(t.overall.ungraded, 0);
     // Raw totals 24, 30, 10, 7.
     close(t.raw_total.mean, 71.0 / 4.0);
     // The implicit indicator aside, importance is per top-level indicator.
-    assert_eq!(t.importance.iter().map(|e| e.indicator.as_str()).collect::<Vec<_>>(), ["service", "price"]);
+    assert_eq!(
+        t.importance
+            .iter()
+            .map(|e| e.indicator.as_str())
+            .collect::<Vec<_>>(),
+        ["service", "price"]
+    );
 }
 
 #[test]
@@ -265,6 +386,12 @@ fn follow_up_list_names_flagged_responses_and_reasons() {
     assert_eq!(report.follow_ups.len(), 1);
     let entry = &report.follow_ups[0];
     assert_eq!(entry.response, low.id);
-    assert_eq!(entry.reasons, [FollowUpReason::BottomBox { item: "a".into() }]);
-    assert_eq!(entry.completed_at.as_deref(), Some("2026-11-23T16:20:05+08:00"));
+    assert_eq!(
+        entry.reasons,
+        [FollowUpReason::BottomBox { item: "a".into() }]
+    );
+    assert_eq!(
+        entry.completed_at.as_deref(),
+        Some("2026-11-23T16:20:05+08:00")
+    );
 }

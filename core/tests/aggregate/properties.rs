@@ -44,36 +44,56 @@ const KANO: [&str; 5] = ["love", "must", "neutral", "live", "hate"];
 /// One random response: each answer present or not.
 fn answers() -> impl Strategy<Value = (Map<String, Value>, Option<u32>)> {
     (
-        (proptest::option::of(1..=5i64), proptest::option::of(0..4usize), proptest::option::of(1..=5i64), proptest::option::of(0..=10i64)),
-        (proptest::option::of(1..=5i64), proptest::option::of(1..=5i64), proptest::option::of(0..5usize), proptest::option::of(0..5usize)),
-        (proptest::option::of(0..2usize), proptest::option::of(0..5usize), proptest::option::of(0..12u32)),
+        (
+            proptest::option::of(1..=5i64),
+            proptest::option::of(0..4usize),
+            proptest::option::of(1..=5i64),
+            proptest::option::of(0..=10i64),
+        ),
+        (
+            proptest::option::of(1..=5i64),
+            proptest::option::of(1..=5i64),
+            proptest::option::of(0..5usize),
+            proptest::option::of(0..5usize),
+        ),
+        (
+            proptest::option::of(0..2usize),
+            proptest::option::of(0..5usize),
+            proptest::option::of(0..12u32),
+        ),
     )
-        .prop_map(|((a, b, overall, recommend), (exp, per, f, d), (kind, note, month))| {
-            let mut m = Map::new();
-            let mut put = |k: &str, v: Option<Value>| {
-                if let Some(v) = v {
-                    m.insert(k.to_owned(), v);
-                }
-            };
-            put("a", a.map(Value::from));
-            put("b", b.map(|i| json!(["vs", "s", "d", "na"][i])));
-            put("overall", overall.map(Value::from));
-            put("recommend", recommend.map(Value::from));
-            put("exp", exp.map(Value::from));
-            put("per", per.map(Value::from));
-            put("f", f.map(|i| json!(KANO[i])));
-            put("d", d.map(|i| json!(KANO[i])));
-            put("type", kind.map(|i| json!(["home", "shop"][i])));
-            put("note", note.map(|i| json!(NOTES[i])));
-            (m, month)
-        })
+        .prop_map(
+            |((a, b, overall, recommend), (exp, per, f, d), (kind, note, month))| {
+                let mut m = Map::new();
+                let mut put = |k: &str, v: Option<Value>| {
+                    if let Some(v) = v {
+                        m.insert(k.to_owned(), v);
+                    }
+                };
+                put("a", a.map(Value::from));
+                put("b", b.map(|i| json!(["vs", "s", "d", "na"][i])));
+                put("overall", overall.map(Value::from));
+                put("recommend", recommend.map(Value::from));
+                put("exp", exp.map(Value::from));
+                put("per", per.map(Value::from));
+                put("f", f.map(|i| json!(KANO[i])));
+                put("d", d.map(|i| json!(KANO[i])));
+                put("type", kind.map(|i| json!(["home", "shop"][i])));
+                put("note", note.map(|i| json!(NOTES[i])));
+                (m, month)
+            },
+        )
 }
 
 fn records(fx: &Fx, raw: &[(Map<String, Value>, Option<u32>)]) -> Vec<Response> {
     raw.iter()
         .map(|(answers, month)| {
             let at = month.map(|m| format!("2026-{:02}-15T10:00:00+08:00", m + 1));
-            completed_at(fx, Value::Object(answers.clone()), Some(at.as_deref().unwrap_or("undated")))
+            completed_at(
+                fx,
+                Value::Object(answers.clone()),
+                Some(at.as_deref().unwrap_or("undated")),
+            )
         })
         .collect()
 }
@@ -83,7 +103,10 @@ fn means_and_shares(g: &GroupReport) -> Vec<(String, Option<f64>)> {
     let mut out = vec![
         ("overall".to_owned(), g.overall.summary.mean),
         ("rawTotal".to_owned(), g.raw_total.mean),
-        ("satisfaction".to_owned(), g.satisfaction.and_then(|s| s.rate)),
+        (
+            "satisfaction".to_owned(),
+            g.satisfaction.and_then(|s| s.rate),
+        ),
         ("nps".to_owned(), g.nps.and_then(|n| n.nps)),
         ("gap".to_owned(), g.gaps[0].gap.mean),
         ("better".to_owned(), g.kano[0].better),
@@ -110,14 +133,25 @@ fn means_and_shares(g: &GroupReport) -> Vec<(String, Option<f64>)> {
 fn same(name: &str, x: Option<f64>, y: Option<f64>) -> Result<(), TestCaseError> {
     match (x, y) {
         (None, None) => {}
-        (Some(x), Some(y)) => prop_assert!((x - y).abs() <= 1e-9 * (1.0 + x.abs()), "{}: {} vs {}", name, x, y),
+        (Some(x), Some(y)) => prop_assert!(
+            (x - y).abs() <= 1e-9 * (1.0 + x.abs()),
+            "{}: {} vs {}",
+            name,
+            x,
+            y
+        ),
         _ => prop_assert!(false, "{}: {:?} vs {:?}", name, x, y),
     }
     Ok(())
 }
 
 fn shares(g: &GroupReport) -> Vec<Option<f64>> {
-    let mut out = vec![g.satisfaction.and_then(|s| s.rate), g.themes[0].share, g.kano[0].better, g.kano[0].worse.map(|w| -w)];
+    let mut out = vec![
+        g.satisfaction.and_then(|s| s.rate),
+        g.themes[0].share,
+        g.kano[0].better,
+        g.kano[0].worse.map(|w| -w),
+    ];
     out.extend(g.items.iter().flat_map(|i| [i.top_box, i.bottom_box]));
     out
 }

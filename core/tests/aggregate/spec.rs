@@ -31,7 +31,8 @@ fn survey(overall: bool) -> Survey {
 }
 
 fn load(scoring: Value, overall: bool) -> Result<AnalysisSpec, Vec<String>> {
-    AnalysisSpec::from_json(&scoring, "scoring", &survey(overall)).map_err(|e| e.iter().map(ToString::to_string).collect())
+    AnalysisSpec::from_json(&scoring, "scoring", &survey(overall))
+        .map_err(|e| e.iter().map(ToString::to_string).collect())
 }
 
 #[test]
@@ -46,7 +47,10 @@ fn a_full_spec_loads() {
         true,
     );
     // r5rev2 does not exist: the whole spec fails, naming the place.
-    assert_eq!(spec.unwrap_err(), [r#"scoring.gaps[0].perceived: question "r5rev2" does not exist"#]);
+    assert_eq!(
+        spec.unwrap_err(),
+        [r#"scoring.gaps[0].perceived: question "r5rev2" does not exist"#]
+    );
 
     let spec = load(
         json!({
@@ -60,19 +64,44 @@ fn a_full_spec_loads() {
         true,
     )
     .unwrap();
-    assert_eq!(spec.satisfaction, Some(SatisfactionRule::TopBox { question: "r5".into() }), "defaults to the overall question");
+    assert_eq!(
+        spec.satisfaction,
+        Some(SatisfactionRule::TopBox {
+            question: "r5".into()
+        }),
+        "defaults to the overall question"
+    );
     assert_eq!(spec.nps_question.as_deref(), Some("nps_choice"));
-    assert_eq!(spec.targets.iter().map(|t| (t.metric, t.min)).collect::<Vec<_>>(), [(Metric::SatisfactionRate, 0.8), (Metric::Nps, 30.0)]);
+    assert_eq!(
+        spec.targets
+            .iter()
+            .map(|t| (t.metric, t.min))
+            .collect::<Vec<_>>(),
+        [(Metric::SatisfactionRate, 0.8), (Metric::Nps, 30.0)]
+    );
     assert_eq!(spec.gaps[0].title.get("en"), "g");
     let k = &spec.kano[0];
-    assert_eq!(k.functional_map, [Some(KanoOption::Like), Some(KanoOption::Expect), None]);
-    assert_eq!(k.dysfunctional_map, [Some(KanoOption::Like), Some(KanoOption::Dislike)]);
-    assert_eq!(spec.themes[0].questions, ["c"], "every comment question by default");
+    assert_eq!(
+        k.functional_map,
+        [Some(KanoOption::Like), Some(KanoOption::Expect), None]
+    );
+    assert_eq!(
+        k.dysfunctional_map,
+        [Some(KanoOption::Like), Some(KanoOption::Dislike)]
+    );
+    assert_eq!(
+        spec.themes[0].questions,
+        ["c"],
+        "every comment question by default"
+    );
 
     let none = load(json!({"indicators": []}), false).unwrap();
     assert_eq!(none, AnalysisSpec::default());
     let threshold = load(json!({"satisfaction": {"threshold": 80}}), true).unwrap();
-    assert_eq!(threshold.satisfaction, Some(SatisfactionRule::Threshold { threshold: 80.0 }));
+    assert_eq!(
+        threshold.satisfaction,
+        Some(SatisfactionRule::Threshold { threshold: 80.0 })
+    );
 }
 
 #[test]
@@ -131,7 +160,17 @@ fn every_error_names_its_place() {
 
 #[test]
 fn themes_need_a_comment_question() {
-    let survey = parse(r#"{"elements": [{"type": "rating", "name": "r"}]}"#).unwrap().0;
-    let errors = AnalysisSpec::from_json(&json!({"themes": [{"name": "t", "keywords": ["x"]}]}), "scoring", &survey).unwrap_err();
-    assert_eq!(errors[0].to_string(), "scoring.themes[0]: the survey has no comment question to code; list the questions");
+    let survey = parse(r#"{"elements": [{"type": "rating", "name": "r"}]}"#)
+        .unwrap()
+        .0;
+    let errors = AnalysisSpec::from_json(
+        &json!({"themes": [{"name": "t", "keywords": ["x"]}]}),
+        "scoring",
+        &survey,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "scoring.themes[0]: the survey has no comment question to code; list the questions"
+    );
 }
