@@ -19,6 +19,7 @@
 mod acc;
 mod cells;
 mod change;
+mod codes;
 mod error;
 mod extra;
 mod group;
@@ -36,6 +37,7 @@ pub mod response_rate;
 pub mod stats;
 pub mod themes;
 
+pub use change::{GroupChange, ItemChange, NamedChange};
 pub use error::AggregateError;
 pub use extra::THRESHOLD_TOLERANCE;
 pub use period::Period;

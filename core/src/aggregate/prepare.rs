@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use super::codes::ChoiceCodes;
 use super::error::AggregateError;
 use super::extra::{Extras, Lists};
 use super::kano::KanoCategory;
@@ -12,7 +13,6 @@ use super::layout::{observe, Layout, Obs};
 use super::period::LocalDate;
 use super::report::{FollowUpEntry, InvalidResponse, RecordCounts, Shared};
 use super::response_rate::{households, Household};
-use super::segment::ChoiceCodes;
 use super::Logic;
 use crate::analysis::AnalysisSpec;
 use crate::response::Response;

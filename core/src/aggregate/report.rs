@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::change::GroupChange;
 use super::kano::{KanoCategory, KanoCounts};
 use super::response_rate::ResponseRate;
 use super::stats::Summary;
@@ -310,48 +311,4 @@ pub struct FollowUpEntry {
     pub overall: Option<f64>,
     pub grade: Option<String>,
     pub reasons: Vec<FollowUpReason>,
-}
-
-/// A period group's change against the immediately preceding period of
-/// the same segment: current − previous in each metric's own units; null
-/// when either side has no value (for counts: when the previous period has
-/// no records at all).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupChange {
-    /// The preceding period's label.
-    pub previous: String,
-    pub n: Option<f64>,
-    pub follow_ups: Option<f64>,
-    pub overall_mean: Option<f64>,
-    pub raw_total_mean: Option<f64>,
-    pub satisfaction_rate: Option<f64>,
-    pub nps: Option<f64>,
-    pub response_rate: Option<f64>,
-    pub indicators: Vec<NamedChange>,
-    pub items: Vec<ItemChange>,
-    pub gaps: Vec<NamedChange>,
-    /// Theme shares.
-    pub themes: Vec<NamedChange>,
-    pub kano_better: Vec<NamedChange>,
-    pub kano_worse: Vec<NamedChange>,
-}
-
-/// The change of one named mean or share.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NamedChange {
-    pub name: String,
-    pub change: Option<f64>,
-}
-
-/// The change of one item's headline values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ItemChange {
-    pub id: String,
-    pub x_mean: Option<f64>,
-    pub score_mean: Option<f64>,
-    pub top_box: Option<f64>,
-    pub bottom_box: Option<f64>,
 }
