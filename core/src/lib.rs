@@ -44,6 +44,7 @@
 //! ```
 
 pub mod export;
+pub mod expr;
 pub mod load;
 pub mod response;
 pub mod scoring;
