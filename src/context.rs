@@ -1,0 +1,118 @@
+//! What pages and components share, as newtypes over copyable handles:
+//! the interface language, the store (with its health as signals) and the
+//! catalogue of surveys. Provided once by `App`, read with `use_*`.
+
+use std::sync::Arc;
+
+use canvass_core::LoadedSurvey;
+use leptos::prelude::*;
+
+use crate::i18n::Locale;
+use crate::storage::ResponseStore;
+
+/// The interface language.
+#[derive(Clone, Copy)]
+pub struct UiLocale(pub RwSignal<Locale>);
+
+/// The current interface language (reactive).
+pub fn use_locale() -> RwSignal<Locale> {
+    expect_context::<UiLocale>().0
+}
+
+/// The response store plus what the storage banner shows. Every access
+/// goes through `with`, which refreshes the banner signals afterwards, so
+/// no caller can forget to report a failed write.
+#[derive(Clone, Copy)]
+pub struct Store {
+    inner: StoredValue<ResponseStore, LocalStorage>,
+    /// True while some value exists only in memory.
+    pub unsaved: RwSignal<bool>,
+    /// Storage notices (quarantined values) not yet dismissed.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+impl Store {
+    pub fn new(store: ResponseStore) -> Store {
+        let this = Store {
+            inner: StoredValue::new_local(store),
+            unsaved: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+        };
+        this.refresh();
+        this
+    }
+
+    /// Runs `f` on the store, then updates the banner signals.
+    pub fn with<R>(&self, f: impl FnOnce(&ResponseStore) -> R) -> R {
+        let out = self.inner.with_value(f);
+        self.refresh();
+        out
+    }
+
+    fn refresh(&self) {
+        let (unsaved, notices) = self
+            .inner
+            .with_value(|s| (!s.unsaved_keys().is_empty(), s.take_notices()));
+        if self.unsaved.get_untracked() != unsaved {
+            self.unsaved.set(unsaved);
+        }
+        if !notices.is_empty() {
+            self.notices
+                .update(|n| n.extend(notices.iter().map(ToString::to_string)));
+        }
+    }
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// One survey the device can fill.
+#[derive(Clone)]
+pub struct CatalogEntry {
+    pub loaded: Arc<LoadedSurvey>,
+    /// Shipped with the app (as opposed to loaded from a file).
+    pub bundled: bool,
+}
+
+/// Every survey the device can fill, bundled first.
+#[derive(Clone, Copy)]
+pub struct Catalog(pub RwSignal<Vec<CatalogEntry>>);
+
+impl Catalog {
+    /// The survey with `id`, read without tracking: a page keeps the
+    /// definition it opened with.
+    pub fn find(&self, id: &str) -> Option<Arc<LoadedSurvey>> {
+        self.0.with_untracked(|list| {
+            list.iter()
+                .find(|e| e.loaded.survey.id == id)
+                .map(|e| e.loaded.clone())
+        })
+    }
+
+    /// Adds a survey, replacing any with the same id.
+    pub fn insert(&self, entry: CatalogEntry) {
+        self.0.update(|list| {
+            match list
+                .iter_mut()
+                .find(|e| e.loaded.survey.id == entry.loaded.survey.id)
+            {
+                Some(slot) => *slot = entry,
+                None => list.push(entry),
+            }
+        });
+    }
+}
+
+pub fn use_catalog() -> Catalog {
+    expect_context::<Catalog>()
+}
+
+/// A survey text in the interface language, as a reactive closure. Always
+/// rendered as a text node: survey text is never HTML.
+pub fn localized(
+    text: canvass_core::survey::LocalizedText,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let locale = use_locale();
+    move || text.get(locale.get().code()).to_owned()
+}
