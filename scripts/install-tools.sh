@@ -31,9 +31,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright-core ] && [ ! -d node_modules/playwright-core ]; then
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q version_132 || [ ! -d node_modules/playwright-core ]; then
   log "installing npm packages (binaryen, playwright-core)"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -1,11 +1,25 @@
-//! `canvass`: the native command line over canvass-core.
+//! `canvass`: the native command line over canvass-core — survey authors and
+//! office staff check definitions and score exports without a browser.
+//!
+//! Exit codes: 0 success; 1 invalid input (a survey with load errors, an
+//! export that does not parse or does not match); 2 usage error; 3 a file
+//! that cannot be read.
+
 use std::process::ExitCode;
+
+mod validate;
+
+pub(crate) const EXIT_INVALID: u8 = 1;
+pub(crate) const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_UNREADABLE: u8 = 3;
 
 const USAGE: &str = "canvass — validate surveys and score exports offline
 
 usage:
-  canvass validate SURVEY.json
-  canvass help
+  canvass validate SURVEY.json   load errors and warnings; exit 1 on errors
+  canvass help                   this text
+
+exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unreadable file
 ";
 
 fn main() -> ExitCode {
@@ -15,9 +29,18 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Some("validate") => validate::run(&args[1..]),
         Some(other) => {
             eprintln!("canvass: unknown command {other:?}\n\n{USAGE}");
-            ExitCode::from(2)
+            ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// Reads a UTF-8 file, or prints why not (naming the file) and gives the exit code.
+pub(crate) fn read_file(path: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("{path}: cannot read: {e}");
+        ExitCode::from(EXIT_UNREADABLE)
+    })
 }
