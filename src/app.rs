@@ -46,10 +46,15 @@ pub fn App() -> impl IntoView {
             <LangToggle/>
         </header>
         <main class="cv-main">
-            {move || match route.get() {
-                Route::Home => view! { <HomePage/> }.into_any(),
-                Route::Fill(id) => view! { <FillPage survey_id=id/> }.into_any(),
-                Route::End(id) => view! { <EndPage survey_id=id/> }.into_any(),
+            // Pages read the language once (`ui_locale`); a switch re-renders
+            // the page, which restores its state from storage.
+            {move || {
+                locale.track();
+                match route.get() {
+                    Route::Home => view! { <HomePage/> }.into_any(),
+                    Route::Fill(id) => view! { <FillPage survey_id=id/> }.into_any(),
+                    Route::End(id) => view! { <EndPage survey_id=id/> }.into_any(),
+                }
             }}
         </main>
     }

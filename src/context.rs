@@ -108,11 +108,22 @@ pub fn use_catalog() -> Catalog {
     expect_context::<Catalog>()
 }
 
-/// A survey text in the interface language, as a reactive closure. Always
-/// rendered as a text node: survey text is never HTML.
-pub fn localized(
-    text: canvass_core::survey::LocalizedText,
-) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    let locale = use_locale();
-    move || text.get(locale.get().code()).to_owned()
+/// The interface language while rendering. Pages are not reactive to the
+/// language: `App` re-renders the current page when it changes (every
+/// answer is already stored, so nothing is lost). That keeps one static
+/// text node per string instead of one reactive effect each, a large
+/// saving in the wasm bundle.
+pub fn ui_locale() -> Locale {
+    use_locale().get_untracked()
+}
+
+/// The interface string for `key` in the rendering language.
+pub fn tr(key: crate::i18n::Key) -> &'static str {
+    ui_locale().t(key)
+}
+
+/// A survey text in the interface language. Always rendered as a text
+/// node: survey text is never HTML.
+pub fn localized(text: &canvass_core::survey::LocalizedText) -> String {
+    text.get(ui_locale().code()).to_owned()
 }

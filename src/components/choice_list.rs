@@ -65,7 +65,7 @@ pub fn ChoiceList(
                         prop:checked=checked
                         on:change=change
                     />
-                    <span class="cv-choice__text">{localized(choice.text.clone())}</span>
+                    <span class="cv-choice__text">{localized(&choice.text)}</span>
                 </label>
             }
         })

@@ -26,7 +26,7 @@ pub fn CommentAnswer(
             class="cv-input cv-input--comment"
             id=input_id
             rows="4"
-            placeholder=placeholder.map(localized)
+            placeholder=placeholder.map(|p| localized(&p))
             prop:value=initial
             aria-describedby=described_by
             aria-invalid=move || invalid.get().to_string()

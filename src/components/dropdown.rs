@@ -5,7 +5,7 @@ use std::sync::Arc;
 use canvass_core::survey::{value_key, Choice, Value};
 use leptos::prelude::*;
 
-use crate::context::{localized, use_locale};
+use crate::context::{localized, tr};
 use crate::i18n::Key;
 
 #[component]
@@ -16,7 +16,6 @@ pub fn Dropdown(
     #[prop(into)] answer: Signal<Option<Value>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
-    let locale = use_locale();
     let current = move || answer.with(|a| a.as_ref().map(value_key));
     let options = choices
         .iter()
@@ -26,7 +25,7 @@ pub fn Dropdown(
                 let key = key.clone();
                 move || current().as_deref() == Some(key.as_str())
             };
-            view! { <option value=key prop:selected=selected>{localized(c.text.clone())}</option> }
+            view! { <option value=key prop:selected=selected>{localized(&c.text)}</option> }
         })
         .collect_view();
     let choices = Arc::new(choices);
@@ -42,7 +41,7 @@ pub fn Dropdown(
     view! {
         <select class="cv-select" id=input_id on:change=change>
             <option value="" prop:selected=move || current().is_none()>
-                {move || locale.get().t(Key::Select)}
+                {tr(Key::Select)}
             </option>
             {options}
         </select>

@@ -56,14 +56,14 @@ pub fn MatrixGrid(
                                 prop:checked=checked
                                 on:change=change
                             />
-                            <span class="cv-choice__text">{localized(column.text.clone())}</span>
+                            <span class="cv-choice__text">{localized(&column.text)}</span>
                         </label>
                     }
                 })
                 .collect_view();
             view! {
                 <fieldset class="cv-matrix__row" data-row=row_key.clone()>
-                    <legend class="cv-matrix__legend">{localized(row.text)}</legend>
+                    <legend class="cv-matrix__legend">{localized(&row.text)}</legend>
                     <div class="cv-matrix__cells">{cells}</div>
                 </fieldset>
             }

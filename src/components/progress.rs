@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::context::use_locale;
+use crate::context::ui_locale;
 
 /// A progress bar over pages plus the "x / n" indicator.
 #[component]
 pub fn ProgressBar(#[prop(into)] current: Signal<usize>, total: usize) -> impl IntoView {
-    let locale = use_locale();
+    let l = ui_locale();
     let width = move || format!("width: {}%", current.get() * 100 / total.max(1));
     view! {
         <div class="cv-progress">
@@ -18,7 +18,7 @@ pub fn ProgressBar(#[prop(into)] current: Signal<usize>, total: usize) -> impl I
                 aria-valuemin="0"
                 aria-valuemax=total
                 aria-valuenow=move || current.get()
-                aria-valuetext=move || locale.get().page_of(current.get(), total)
+                aria-valuetext=move || l.page_of(current.get(), total)
             >
                 <div class="cv-progress__bar" style=width></div>
             </div>

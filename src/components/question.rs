@@ -11,7 +11,7 @@ use super::{
     matrix::MatrixGrid, ranking::RankingList, rating::RatingScale, text_answer::TextAnswer,
 };
 use crate::answers::Problem;
-use crate::context::{localized, use_locale};
+use crate::context::{localized, tr, ui_locale};
 use crate::i18n::{Key, Locale};
 
 #[component]
@@ -24,7 +24,7 @@ pub fn QuestionView(
     #[prop(into)] problem: Signal<Option<Problem>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
-    let locale = use_locale();
+    let l = ui_locale();
     let name = question.name.clone();
     let (input_id, err_id, desc_id) = (
         format!("{uid}-input"),
@@ -34,20 +34,20 @@ pub fn QuestionView(
     let described_by = format!("{desc_id} {err_id}");
     let invalid = Signal::derive(move || problem.with(Option::is_some));
     let title = {
-        let text = localized(question.title.clone());
+        let text = localized(&question.title);
         let required = question.is_required;
         move || {
             view! {
                 {text.clone()}
                 {required.then(|| view! {
                     <span class="cv-question__req" aria-hidden="true">" *"</span>
-                    <span class="cv-visually-hidden">{move || locale.get().t(Key::RequiredMark)}</span>
+                    <span class="cv-visually-hidden">{tr(Key::RequiredMark)}</span>
                 })}
             }
         }
     };
     let desc = question.description.clone().map(|d| {
-        view! { <p class="cv-question__desc" id=desc_id.clone()>{localized(d)}</p> }
+        view! { <p class="cv-question__desc" id=desc_id.clone()>{localized(&d)}</p> }
     });
     let initial = answer.get_untracked();
     let (frame, control) = match question.kind {
@@ -154,7 +154,7 @@ pub fn QuestionView(
             {body}
             {move || problem.get().map(|p| view! {
                 <p class="cv-question__error" id=err_id.clone() data-testid=error_testid.clone() role="alert">
-                    {message(&p, locale.get())}
+                    {message(&p, l)}
                 </p>
             })}
         </div>

@@ -9,7 +9,7 @@ use canvass_core::survey::{value_key, Choice, Value};
 use leptos::prelude::*;
 
 use crate::answers::{move_ranked, ranked};
-use crate::context::{localized, use_locale};
+use crate::context::{localized, tr, ui_locale};
 use crate::i18n::Key;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn RankingList(
     #[prop(into)] answer: Signal<Option<Value>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
-    let locale = use_locale();
+    let l = ui_locale();
     let choices = Arc::new(choices);
     let items = Memo::new(move |_| answer.with(|a| ranked(&choices, a.as_ref())));
     let count = move || items.with(Vec::len);
@@ -34,7 +34,7 @@ pub fn RankingList(
     let row = move |choice: Choice| {
         let key = value_key(&choice.value);
         let uid = uid.clone();
-        let text = localized(choice.text.clone());
+        let text = localized(&choice.text);
         let button = {
             let (key, text, uid) = (key.clone(), text.clone(), uid.clone());
             move |up: bool| {
@@ -66,8 +66,8 @@ pub fn RankingList(
                     }
                 };
                 let label = move || {
-                    let verb = locale.get().t(if up { Key::MoveUp } else { Key::MoveDown });
-                    format!("{verb}: {}", text())
+                    let verb = l.t(if up { Key::MoveUp } else { Key::MoveDown });
+                    format!("{verb}: {text}")
                 };
                 view! {
                     <button type="button" class="cv-button cv-ranking__move" id=id
@@ -96,12 +96,12 @@ pub fn RankingList(
         )))
     };
     view! {
-        <p class="cv-ranking__hint">{move || locale.get().t(Key::RankingHint)}</p>
+        <p class="cv-ranking__hint">{tr(Key::RankingHint)}</p>
         <ol class="cv-ranking">
             <For each=move || items.get() key=|c| value_key(&c.value) children=row/>
         </ol>
         <Show when=move || answer.with(Option::is_none)>
-            <button type="button" class="cv-button" on:click=keep>{move || locale.get().t(Key::KeepOrder)}</button>
+            <button type="button" class="cv-button" on:click=keep>{tr(Key::KeepOrder)}</button>
         </Show>
     }
 }

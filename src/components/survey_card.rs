@@ -5,14 +5,13 @@ use canvass_core::response::SurveyRef;
 use leptos::prelude::*;
 
 use crate::clock::{now_rfc3339, LocalTime};
-use crate::context::{localized, use_locale, use_store, CatalogEntry};
+use crate::context::{localized, tr, use_store, CatalogEntry};
 use crate::download::download_json;
 use crate::i18n::Key;
 use crate::route::Route;
 
 #[component]
 pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
-    let locale = use_locale();
     let store = use_store();
     let survey = &entry.loaded.survey;
     let id = survey.id.clone();
@@ -53,18 +52,18 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
     };
     view! {
         <li class="cv-card" data-testid=format!("survey-card-{id}")>
-            <h3 class="cv-card__title">{localized(survey.title.clone())}</h3>
-            {survey.description.clone().map(|d| view! { <p class="cv-card__desc">{localized(d)}</p> })}
+            <h3 class="cv-card__title">{localized(&survey.title)}</h3>
+            {survey.description.clone().map(|d| view! { <p class="cv-card__desc">{localized(&d)}</p> })}
             <p class="cv-card__count">
-                {move || locale.get().t(Key::Completed)}": "
+                {tr(Key::Completed)}": "
                 <span data-testid=format!("count-{id}")>{count}</span>
             </p>
             <div class="cv-card__actions">
                 <a class="cv-button cv-button--primary" href=Route::Fill(id.clone()).href() data-testid=format!("open-{id}")>
-                    {move || locale.get().t(Key::Open)}
+                    {tr(Key::Open)}
                 </a>
                 <button type="button" class="cv-button" data-testid=format!("export-{id}") on:click=export>
-                    {move || locale.get().t(Key::Export)}
+                    {tr(Key::Export)}
                 </button>
             </div>
             {move || failure.get().map(|f| view! { <p class="cv-card__error" role="alert">{f}</p> })}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::context::{use_catalog, use_locale, use_store, CatalogEntry};
+use crate::context::{tr, ui_locale, use_catalog, use_store, CatalogEntry};
 use crate::i18n::Key;
 
 /// What the last load attempt gave.
@@ -21,7 +21,7 @@ enum Outcome {
 
 #[component]
 pub fn SurveyLoader() -> impl IntoView {
-    let locale = use_locale();
+    let l = ui_locale();
     let store = use_store();
     let catalog = use_catalog();
     let outcome = RwSignal::new(None::<Outcome>);
@@ -58,7 +58,7 @@ pub fn SurveyLoader() -> impl IntoView {
                 Some(text) => accept(text),
                 None => outcome.set(Some(Outcome::Failed(vec![format!(
                     "{}: {}",
-                    locale.get_untracked().t(Key::FileUnreadable),
+                    l.t(Key::FileUnreadable),
                     file.name()
                 )]))),
             }
@@ -68,13 +68,13 @@ pub fn SurveyLoader() -> impl IntoView {
         outcome.get().map(|o| match o {
             Outcome::Loaded(title) => view! {
                 <p class="cv-loader__ok" role="status">
-                    {move || locale.get().t(Key::Loaded)}" "{move || title.get(locale.get().code()).to_owned()}
+                    {tr(Key::Loaded)}" "{move || title.get(l.code()).to_owned()}
                 </p>
             }
             .into_any(),
             Outcome::Failed(errors) => view! {
                 <div class="cv-loader__errors" role="alert">
-                    <p>{move || locale.get().t(Key::LoadErrors)}</p>
+                    <p>{tr(Key::LoadErrors)}</p>
                     <ul data-testid="load-errors">
                         {errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                     </ul>
@@ -85,8 +85,8 @@ pub fn SurveyLoader() -> impl IntoView {
     };
     view! {
         <section class="cv-loader" aria-labelledby="cv-loader-title">
-            <h2 class="cv-loader__title" id="cv-loader-title">{move || locale.get().t(Key::LoadHeading)}</h2>
-            <label class="cv-loader__label" for="cv-load-file">{move || locale.get().t(Key::LoadHint)}</label>
+            <h2 class="cv-loader__title" id="cv-loader-title">{tr(Key::LoadHeading)}</h2>
+            <label class="cv-loader__label" for="cv-load-file">{tr(Key::LoadHint)}</label>
             <input
                 class="cv-loader__input"
                 id="cv-load-file"

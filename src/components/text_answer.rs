@@ -54,7 +54,7 @@ pub fn TextAnswer(
             min=min.map(|m| m.to_string())
             max=max.map(|m| m.to_string())
             step=number.then_some("any")
-            placeholder=placeholder.map(localized)
+            placeholder=placeholder.map(|p| localized(&p))
             prop:value=initial
             aria-describedby=described_by
             aria-invalid=move || invalid.get().to_string()

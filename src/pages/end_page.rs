@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::context::{localized, use_catalog, use_locale, use_store};
+use crate::context::{localized, ui_locale, use_catalog, use_store};
 use crate::i18n::Key;
 use crate::route::Route;
 
@@ -27,11 +27,11 @@ fn total(x: Option<f64>) -> String {
 
 #[component]
 pub fn EndPage(survey_id: String) -> impl IntoView {
-    let locale = use_locale();
+    let l = ui_locale();
     let store = use_store();
     let loaded = use_catalog().find(&survey_id);
     let latest = store.with(|s| s.responses(&survey_id).pop());
-    let t = move |k: Key| move || locale.get().t(k);
+    let t = |k: Key| l.t(k);
 
     let results = loaded.zip(latest).filter(|(l, _)| l.survey.scoring.show_score).map(|(loaded, response)| {
         let Some(report) = response.score.clone() else {
@@ -41,21 +41,21 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
         let spec = loaded.survey.scoring.clone();
         let grade = report.grade.clone().map(|name| {
             let title = spec.grades.iter().flat_map(|g| g.bands.iter()).find(|b| b.name == name).map(|b| b.title.clone());
-            let shown = title.map(localized);
+            let shown = title.map(|p| localized(&p));
             let name2 = name.clone();
             view! {
                 <span data-testid="result-grade">{name}</span>
                 {shown.map(|f| view! {
-                    <span class="cv-result__grade-title">{move || { let s = f(); if s == name2 { String::new() } else { format!(" ({s})") } }}</span>
+                    <span class="cv-result__grade-title">{(f != name2).then(|| format!(" ({f})"))}</span>
                 })}
             }
         });
         let indicators = report.indicators.iter().map(|ind| {
-            let title = spec.indicators.iter().find(|i| i.name == ind.name).map(|i| localized(i.title.clone()));
+            let title = spec.indicators.iter().find(|i| i.name == ind.name).map(|i| localized(&i.title));
             let label = ind.name.clone();
             view! {
                 <li class="cv-result__indicator">
-                    <span class="cv-result__indicator-name">{move || title.as_ref().map(|f| f()).unwrap_or_else(|| label.clone())}</span>
+                    <span class="cv-result__indicator-name">{title.unwrap_or(label)}</span>
                     <span class="cv-result__value" data-testid=format!("indicator-{}", ind.name)>{one_decimal(ind.score)}</span>
                 </li>
             }

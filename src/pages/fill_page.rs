@@ -12,19 +12,18 @@ use leptos::prelude::*;
 use super::fill_parts::{focus_first_control, page_questions, render_elements, uid_of};
 use crate::answers::{problem, Problem};
 use crate::components::progress::ProgressBar;
-use crate::context::{localized, use_catalog, use_locale, use_store};
+use crate::context::{localized, tr, ui_locale, use_catalog, use_store};
 use crate::i18n::Key;
 use crate::respond::{complete, new_draft};
 use crate::route::{navigate, Route};
 
 #[component]
 pub fn FillPage(survey_id: String) -> impl IntoView {
-    let locale = use_locale();
     match use_catalog().find(&survey_id) {
         Some(loaded) => view! { <Filler loaded/> }.into_any(),
         None => view! {
-            <p class="cv-missing">{move || locale.get().t(Key::SurveyNotFound)}</p>
-            <a class="cv-button" href="#/" data-testid="btn-home">{move || locale.get().t(Key::Home)}</a>
+            <p class="cv-missing">{tr(Key::SurveyNotFound)}</p>
+            <a class="cv-button" href="#/" data-testid="btn-home">{tr(Key::Home)}</a>
         }
         .into_any(),
     }
@@ -32,8 +31,8 @@ pub fn FillPage(survey_id: String) -> impl IntoView {
 
 #[component]
 fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
-    let locale = use_locale();
     let store = use_store();
+    let locale_code = ui_locale().code();
     let survey_id = loaded.survey.id.clone();
     let total = loaded.survey.pages.len().max(1);
 
@@ -133,8 +132,7 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             if !check_page() {
                 return;
             }
-            let (response, _failure) =
-                draft.with_untracked(|d| complete(d, &loaded, locale.get_untracked().code()));
+            let (response, _failure) = draft.with_untracked(|d| complete(d, &loaded, locale_code));
             let id = loaded.survey.id.clone();
             let _ = store.with(|s| s.append_response(&id, &response));
             store.with(|s| s.clear_draft(&id));
@@ -163,13 +161,13 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                 .pages
                 .get(page.get())
                 .and_then(|p| p.title.clone())
-                .map(|t| view! { <h2 class="cv-fill__page-title">{localized(t)}</h2> })
+                .map(|t| view! { <h2 class="cv-fill__page-title">{localized(&t)}</h2> })
         }
     };
     let turn_back = turn.clone();
     view! {
         <div class="cv-fill" data-testid="fill-page">
-            <h1 class="cv-fill__title" tabindex="-1" node_ref=heading>{localized(loaded.survey.title.clone())}</h1>
+            <h1 class="cv-fill__title" tabindex="-1" node_ref=heading>{localized(&loaded.survey.title)}</h1>
             <ProgressBar current=Signal::derive(move || page.get() + 1) total/>
             {page_title}
             <form class="cv-fill__form" novalidate=true on:submit=|ev| ev.prevent_default()>
@@ -178,17 +176,17 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             <nav class="cv-fill__nav">
                 <Show when=move || { page.get() > 0 }>
                     <button type="button" class="cv-button" data-testid="btn-back" on:click={let t = turn_back.clone(); move |_| t(false)}>
-                        {move || locale.get().t(Key::Back)}
+                        {tr(Key::Back)}
                     </button>
                 </Show>
                 <Show when=move || { page.get() + 1 < total }
                     fallback=move || view! {
                         <button type="button" class="cv-button cv-button--primary" data-testid="btn-complete" on:click=finish.clone()>
-                            {move || locale.get().t(Key::Complete)}
+                            {tr(Key::Complete)}
                         </button>
                     }>
                     <button type="button" class="cv-button cv-button--primary" data-testid="btn-next" on:click={let t = turn.clone(); move |_| t(true)}>
-                        {move || locale.get().t(Key::Next)}
+                        {tr(Key::Next)}
                     </button>
                 </Show>
             </nav>

@@ -92,10 +92,10 @@ where
             Element::Panel(p) => {
                 let title = p
                     .title
-                    .map(|t| view! { <h2 class="cv-panel__title">{localized(t)}</h2> });
+                    .map(|t| view! { <h2 class="cv-panel__title">{localized(&t)}</h2> });
                 let desc = p
                     .description
-                    .map(|d| view! { <p class="cv-panel__desc">{localized(d)}</p> });
+                    .map(|d| view! { <p class="cv-panel__desc">{localized(&d)}</p> });
                 let inner = render_elements(p.elements, draft, problems, set.clone());
                 view! { <section class="cv-panel">{title}{desc}{inner}</section> }.into_any()
             }

@@ -3,18 +3,17 @@
 use leptos::prelude::*;
 
 use crate::components::{survey_card::SurveyCard, survey_loader::SurveyLoader};
-use crate::context::{use_catalog, use_locale};
+use crate::context::{tr, use_catalog};
 use crate::i18n::Key;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let locale = use_locale();
     let catalog = use_catalog();
     view! {
         <div class="cv-home">
-            <h1 class="cv-home__title">{move || locale.get().t(Key::SurveysHeading)}</h1>
+            <h1 class="cv-home__title">{tr(Key::SurveysHeading)}</h1>
             <Show when=move || catalog.0.with(Vec::is_empty)>
-                <p>{move || locale.get().t(Key::NoSurveys)}</p>
+                <p>{tr(Key::NoSurveys)}</p>
             </Show>
             <ul class="cv-home__list" data-testid="survey-list">
                 <For
