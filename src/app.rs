@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::catalog;
 use crate::components::{lang_toggle::LangToggle, storage_banner::StorageBanner};
-use crate::context::{Catalog, Store, UiLocale};
+use crate::context::{Catalog, Notice, Store, UiLocale};
 use crate::i18n::{Key, Locale};
 use crate::pages::{end_page::EndPage, fill_page::FillPage, home_page::HomePage};
 use crate::route::{self, Route};
@@ -16,7 +16,9 @@ pub fn App() -> impl IntoView {
     let store = Store::new(ResponseStore::new(LocalBackend::new()));
     let (entries, problems) = store.with(catalog::initial);
     if !problems.is_empty() {
-        store.notices.update(|n| n.extend(problems));
+        store
+            .notices
+            .update(|n| n.extend(problems.into_iter().map(Notice::SampleFailed)));
     }
     let locale = RwSignal::new(Locale::from_code(
         &store.with(|s| s.locale()).unwrap_or_default(),

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use canvass_core::LoadedSurvey;
 use leptos::prelude::*;
 
-use crate::i18n::Locale;
-use crate::storage::ResponseStore;
+use crate::i18n::{Key, Locale};
+use crate::storage::{ResponseStore, StoreNotice};
 
 /// The interface language.
 #[derive(Clone, Copy)]
@@ -27,8 +27,8 @@ pub struct Store {
     inner: StoredValue<ResponseStore, LocalStorage>,
     /// True while some value exists only in memory.
     pub unsaved: RwSignal<bool>,
-    /// Storage notices (quarantined values) not yet dismissed.
-    pub notices: RwSignal<Vec<String>>,
+    /// Problems with stored or bundled data to show in the banner.
+    pub notices: RwSignal<Vec<Notice>>,
 }
 
 impl Store {
@@ -58,13 +58,40 @@ impl Store {
         }
         if !notices.is_empty() {
             self.notices
-                .update(|n| n.extend(notices.iter().map(ToString::to_string)));
+                .update(|n| n.extend(notices.into_iter().map(Notice::Storage)));
         }
     }
 }
 
 pub fn use_store() -> Store {
     expect_context::<Store>()
+}
+
+/// Something the banner reports, rendered in the interface language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Storage(StoreNotice),
+    /// A bundled sample that does not load (a build defect, but shown, not hidden).
+    SampleFailed(String),
+}
+
+impl Notice {
+    /// The notice as one line in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Notice::Storage(StoreNotice::Quarantined {
+                key,
+                moved_to,
+                reason,
+            }) => {
+                format!("{key} {} {moved_to} ({reason})", locale.t(Key::MovedAside))
+            }
+            Notice::Storage(StoreNotice::QuarantineFailed { key, reason, error }) => {
+                format!("{key} {} {reason} ({error})", locale.t(Key::CouldNotMove))
+            }
+            Notice::SampleFailed(why) => format!("{} {why}", locale.t(Key::SampleFailed)),
+        }
+    }
 }
 
 /// One survey the device can fill.

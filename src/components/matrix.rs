@@ -45,8 +45,13 @@ pub fn MatrixGrid(
                         on_change.run(Some(Value::Object(map)));
                     };
                     let label_for = id.clone();
+                    let class = if column.not_applicable {
+                        "cv-choice cv-choice--na cv-matrix__cell"
+                    } else {
+                        "cv-choice cv-matrix__cell"
+                    };
                     view! {
-                        <label class="cv-choice cv-matrix__cell" for=label_for>
+                        <label class=class for=label_for>
                             <input
                                 class="cv-choice__input"
                                 type="radio"

@@ -26,9 +26,12 @@ pub fn StorageBanner() -> impl IntoView {
                     <p class="cv-banner__text">{move || locale.get().t(Key::NotSaved)}</p>
                 </Show>
                 <ul class="cv-banner__notices">
-                    {move || store.notices.get().into_iter().map(|n| view! {
-                        <li>{move || locale.get().t(Key::StorageNotice)}" "{n}</li>
-                    }).collect_view()}
+                    {move || {
+                        let l = locale.get();
+                        store.notices.get().into_iter().map(|n| view! {
+                            <li>{l.t(Key::StorageNotice)}" "{n.text(l)}</li>
+                        }).collect_view()
+                    }}
                 </ul>
                 {move || failure.get().map(|f| view! { <p class="cv-banner__text">{f}</p> })}
                 <div class="cv-banner__actions">

@@ -55,7 +55,7 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
             <h3 class="cv-card__title">{localized(&survey.title)}</h3>
             {survey.description.clone().map(|d| view! { <p class="cv-card__desc">{localized(&d)}</p> })}
             <p class="cv-card__count">
-                {tr(Key::Completed)}": "
+                {tr(Key::Completed)}
                 <span data-testid=format!("count-{id}")>{count}</span>
             </p>
             <div class="cv-card__actions">
