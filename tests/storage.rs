@@ -21,7 +21,9 @@ fn local() -> web_sys::Storage {
 /// sharing one browser profile cannot see each other's data.
 fn fresh(survey: &str) {
     let storage = local();
-    let keys: Vec<String> = (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).collect();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .collect();
     for k in keys.into_iter().filter(|k| k.contains(survey)) {
         storage.remove_item(&k).unwrap();
     }
@@ -30,10 +32,17 @@ fn fresh(survey: &str) {
 fn response(survey: &str, n: u8, completed: bool) -> Response {
     Response {
         id: uuid::Builder::from_random_bytes([n; 16]).into_uuid(),
-        survey: SurveyRef { id: survey.into(), version: "1".into(), hash: "abc".into() },
+        survey: SurveyRef {
+            id: survey.into(),
+            version: "1".into(),
+            hash: "abc".into(),
+        },
         started_at: "2026-11-23T16:20:05+08:00".into(),
         completed_at: completed.then(|| "2026-11-23T16:31:40+08:00".into()),
-        answers: BTreeMap::from([("q1".to_owned(), json!(n)), ("m1".to_owned(), json!({"r1": 3}))]),
+        answers: BTreeMap::from([
+            ("q1".to_owned(), json!(n)),
+            ("m1".to_owned(), json!({"r1": 3})),
+        ]),
         meta: BTreeMap::from([("locale".to_owned(), "zh-cn".to_owned())]),
         score: None,
     }
@@ -43,7 +52,10 @@ fn response(survey: &str, n: u8, completed: bool) -> Response {
 fn draft_and_responses_survive_a_remount() {
     let id = "t-roundtrip";
     fresh(id);
-    let draft = Draft { response: response(id, 1, false), page: 2 };
+    let draft = Draft {
+        response: response(id, 1, false),
+        page: 2,
+    };
     {
         let store = ResponseStore::new(LocalBackend::new());
         store.save_draft(id, &draft).unwrap();
@@ -52,7 +64,13 @@ fn draft_and_responses_survive_a_remount() {
         assert!(store.unsaved_keys().is_empty());
     }
     // What is in localStorage is the documented shape.
-    let raw: serde_json::Value = serde_json::from_str(&local().get_item(&format!("canvass.draft.{id}")).unwrap().unwrap()).unwrap();
+    let raw: serde_json::Value = serde_json::from_str(
+        &local()
+            .get_item(&format!("canvass.draft.{id}"))
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(raw["page"], 2);
     assert_eq!(raw["response"]["answers"]["q1"], 1);
     assert!(raw["response"].get("completedAt").is_none());
@@ -60,7 +78,10 @@ fn draft_and_responses_survive_a_remount() {
     let remounted = ResponseStore::new(LocalBackend::new());
     assert_eq!(remounted.draft(id), Some(draft));
     let responses = remounted.responses(id);
-    assert_eq!(responses, vec![response(id, 2, true), response(id, 3, true)]);
+    assert_eq!(
+        responses,
+        vec![response(id, 2, true), response(id, 3, true)]
+    );
     assert!(remounted.take_notices().is_empty());
 
     remounted.clear_draft(id);
@@ -73,23 +94,42 @@ fn a_corrupt_value_is_quarantined_and_the_rest_still_loads() {
     let id = "t-corrupt";
     fresh(id);
     let storage = local();
-    storage.set_item(&format!("canvass.draft.{id}"), "{\"response\": tru").unwrap();
+    storage
+        .set_item(&format!("canvass.draft.{id}"), "{\"response\": tru")
+        .unwrap();
     let store = ResponseStore::new(LocalBackend::new());
     store.append_response(id, &response(id, 5, true)).unwrap();
 
     assert_eq!(store.draft(id), None);
     let moved = format!("canvass.quarantine.canvass.draft.{id}.0");
-    assert_eq!(storage.get_item(&moved).unwrap().as_deref(), Some("{\"response\": tru"));
-    assert_eq!(storage.get_item(&format!("canvass.draft.{id}")).unwrap(), None);
+    assert_eq!(
+        storage.get_item(&moved).unwrap().as_deref(),
+        Some("{\"response\": tru")
+    );
+    assert_eq!(
+        storage.get_item(&format!("canvass.draft.{id}")).unwrap(),
+        None
+    );
     let notices = store.take_notices();
-    assert!(matches!(&notices[..], [StoreNotice::Quarantined { moved_to, .. }] if *moved_to == moved), "{notices:?}");
+    assert!(
+        matches!(&notices[..], [StoreNotice::Quarantined { moved_to, .. }] if *moved_to == moved),
+        "{notices:?}"
+    );
     // The responses beside it are untouched.
     assert_eq!(store.responses(id).len(), 1);
 
     // A second corrupt draft goes to the next slot, keeping the first.
-    storage.set_item(&format!("canvass.draft.{id}"), "[]").unwrap();
+    storage
+        .set_item(&format!("canvass.draft.{id}"), "[]")
+        .unwrap();
     assert_eq!(ResponseStore::new(LocalBackend::new()).draft(id), None);
-    assert_eq!(storage.get_item(&format!("canvass.quarantine.canvass.draft.{id}.1")).unwrap().as_deref(), Some("[]"));
+    assert_eq!(
+        storage
+            .get_item(&format!("canvass.quarantine.canvass.draft.{id}.1"))
+            .unwrap()
+            .as_deref(),
+        Some("[]")
+    );
     assert!(storage.get_item(&moved).unwrap().is_some());
     fresh(id);
 }
