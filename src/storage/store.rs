@@ -163,7 +163,10 @@ impl ResponseStore {
 
     fn read_json<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
         let raw = self.raw(key)?;
-        match serde_json::from_str(&raw) {
+        // Through `Value` on purpose: every stored type is then decoded by
+        // one instantiation of its serde code (from a `Value`), not two,
+        // which keeps the wasm bundle smaller.
+        match serde_json::from_str::<Value>(&raw).and_then(serde_json::from_value) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.move_aside(key, &raw, &e.to_string(), true);
@@ -225,7 +228,9 @@ impl ResponseStore {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("stored values always serialise")
+    // Through `Value`, like `read_json`: one serialiser instantiation per type.
+    let value = serde_json::to_value(value).expect("stored values always serialise");
+    value.to_string()
 }
 
 /// The backup group and entry name of a storage key.
