@@ -27,6 +27,11 @@ pub struct ScoreReport {
     pub counts: MissingCounts,
     /// Whether this response needs a follow-up, and why.
     pub follow_up: FollowUp,
+    /// The overall-satisfaction question's value, scored or not, so that
+    /// satisfaction rates and importance–performance can be computed from
+    /// stored reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_question: Option<ItemScore>,
 }
 
 /// One scored item's result.
