@@ -7,6 +7,7 @@
 
 use std::process::ExitCode;
 
+mod eval;
 mod validate;
 
 pub(crate) const EXIT_INVALID: u8 = 1;
@@ -17,6 +18,8 @@ const USAGE: &str = "canvass — validate surveys and score exports offline
 
 usage:
   canvass validate SURVEY.json   load errors and warnings; exit 1 on errors
+  canvass eval EXPR [--values JSON] [--today YYYY-MM-DD]
+                                 evaluate a SurveyJS expression, print JSON
   canvass help                   this text
 
 exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unreadable file
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("validate") => validate::run(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
         Some(other) => {
             eprintln!("canvass: unknown command {other:?}\n\n{USAGE}");
             ExitCode::from(EXIT_USAGE)
