@@ -32,6 +32,7 @@ pub fn new_draft(survey: &Survey) -> Draft {
         answers: BTreeMap::new(),
         meta: BTreeMap::new(),
         score: None,
+        visit: None,
     };
     Draft { response, page: 0 }
 }

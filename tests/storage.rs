@@ -45,6 +45,7 @@ fn response(survey: &str, n: u8, completed: bool) -> Response {
         ]),
         meta: BTreeMap::from([("locale".to_owned(), "zh-cn".to_owned())]),
         score: None,
+        visit: None,
     }
 }
 

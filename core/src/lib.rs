@@ -36,6 +36,7 @@
 //!     answers,
 //!     meta: Default::default(),
 //!     score: Some(report),
+//!     visit: None,
 //! };
 //! let export = Export::new(ExportedSurvey { identity, title: s.title.clone() }, vec![response],
 //!                          "2026-11-23T09:03:00+08:00".into());

@@ -25,6 +25,7 @@ fn sample_export(n: u128) -> Export {
                 answers,
                 meta: [("locale".to_string(), "zh-cn".to_string())].into(),
                 score: Some(score),
+                visit: None,
             }
         })
         .collect();

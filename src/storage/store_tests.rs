@@ -19,6 +19,7 @@ fn response(n: u8, completed: bool) -> Response {
         answers: BTreeMap::from([("q1".to_owned(), json!(n))]),
         meta: BTreeMap::new(),
         score: None,
+        visit: None,
     }
 }
 
