@@ -471,3 +471,30 @@ fn households_count_in_the_period_of_their_latest_visit() {
     // Rate 0/1 in both quarters: change 0; the count of responses changes by 0.
     assert_eq!(q2.change.as_ref().unwrap().response_rate, Some(0.0));
 }
+
+#[test]
+fn regrouping_prepared_records_equals_aggregating_afresh() {
+    use canvass_core::aggregate::{aggregate, NoLogic, Prepared};
+    let fx = survey();
+    let records = quarters(&fx);
+    let prepared = Prepared::new(&fx.model, &fx.survey, &fx.analysis, &records, &NoLogic).unwrap();
+    assert_eq!(prepared.len(), 6);
+    for options in [
+        by(None, None),
+        by(Some(Segment::Question("type".into())), Some(Period::Month)),
+        by(Some(Segment::Question("channels".into())), Some(Period::Year)),
+        by(Some(Segment::Meta("project".into())), None),
+    ] {
+        let fresh = aggregate(&fx.model, &fx.survey, &fx.analysis, &records, &options).unwrap();
+        assert_eq!(prepared.report(&options).unwrap(), fresh, "{options:?}");
+    }
+}
+
+#[test]
+fn options_read_as_documented() {
+    let options: AggregateOptions =
+        serde_json::from_str(r#"{"by": {"kind": "meta", "name": "project"}, "period": "month"}"#).unwrap();
+    assert_eq!(options, by(Some(Segment::Meta("project".into())), Some(Period::Month)));
+    let json = serde_json::to_string(&by(Some(Segment::Question("type".into())), Some(Period::Quarter))).unwrap();
+    assert_eq!(json, r#"{"by":{"kind":"question","name":"type"},"period":"quarter"}"#);
+}
