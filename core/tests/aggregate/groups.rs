@@ -482,7 +482,10 @@ fn regrouping_prepared_records_equals_aggregating_afresh() {
     for options in [
         by(None, None),
         by(Some(Segment::Question("type".into())), Some(Period::Month)),
-        by(Some(Segment::Question("channels".into())), Some(Period::Year)),
+        by(
+            Some(Segment::Question("channels".into())),
+            Some(Period::Year),
+        ),
         by(Some(Segment::Meta("project".into())), None),
     ] {
         let fresh = aggregate(&fx.model, &fx.survey, &fx.analysis, &records, &options).unwrap();
@@ -493,8 +496,19 @@ fn regrouping_prepared_records_equals_aggregating_afresh() {
 #[test]
 fn options_read_as_documented() {
     let options: AggregateOptions =
-        serde_json::from_str(r#"{"by": {"kind": "meta", "name": "project"}, "period": "month"}"#).unwrap();
-    assert_eq!(options, by(Some(Segment::Meta("project".into())), Some(Period::Month)));
-    let json = serde_json::to_string(&by(Some(Segment::Question("type".into())), Some(Period::Quarter))).unwrap();
-    assert_eq!(json, r#"{"by":{"kind":"question","name":"type"},"period":"quarter"}"#);
+        serde_json::from_str(r#"{"by": {"kind": "meta", "name": "project"}, "period": "month"}"#)
+            .unwrap();
+    assert_eq!(
+        options,
+        by(Some(Segment::Meta("project".into())), Some(Period::Month))
+    );
+    let json = serde_json::to_string(&by(
+        Some(Segment::Question("type".into())),
+        Some(Period::Quarter),
+    ))
+    .unwrap();
+    assert_eq!(
+        json,
+        r#"{"by":{"kind":"question","name":"type"},"period":"quarter"}"#
+    );
 }
