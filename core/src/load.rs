@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::AnalysisSpec;
 use crate::scoring::ScoringModel;
 use crate::survey::{self, Survey};
 
@@ -12,6 +13,8 @@ use crate::survey::{self, Survey};
 pub struct LoadedSurvey {
     pub survey: Survey,
     pub scoring: ScoringModel,
+    /// Satisfaction rule, NPS, targets, gaps, Kano pairs and themes.
+    pub analysis: AnalysisSpec,
     /// Things Canvass ignores or doubts but that do not stop the survey.
     pub warnings: Vec<Diagnostic>,
 }
@@ -46,11 +49,19 @@ pub fn load(json: &str) -> Result<LoadedSurvey, LoadFailure> {
         warnings: Vec::new(),
     })?;
     let mut warnings = diagnostics(parse_warnings);
-    match ScoringModel::compile(&survey) {
+    let scoring = match ScoringModel::compile(&survey) {
         Ok((scoring, scoring_warnings)) => {
             warnings.extend(diagnostics(scoring_warnings));
-            Ok(LoadedSurvey { survey, scoring, warnings })
+            scoring
         }
-        Err(errors) => Err(LoadFailure { errors: diagnostics(errors), warnings }),
-    }
+        Err(errors) => return Err(LoadFailure { errors: diagnostics(errors), warnings }),
+    };
+    // `parse` succeeded, so the text is a JSON object.
+    let raw: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let analysis = match raw.get("scoring") {
+        Some(spec) => AnalysisSpec::from_json(spec, "scoring", &survey)
+            .map_err(|errors| LoadFailure { errors: diagnostics(errors), warnings: warnings.clone() })?,
+        None => AnalysisSpec::default(),
+    };
+    Ok(LoadedSurvey { survey, scoring, analysis, warnings })
 }

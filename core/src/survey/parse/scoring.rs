@@ -54,6 +54,10 @@ pub(super) fn scoring(value: &Value, ctx: &mut Ctx) -> (ScoringSpec, Refs) {
     spec.overall_question = p.string("overallQuestion", ctx).map(str::to_owned);
     spec.show_score = p.bool("showScore", ctx).unwrap_or(false);
     spec.box_size = p.box_size(ctx).unwrap_or(2);
+    // The analysis keys are read and checked by `analysis::AnalysisSpec`.
+    for key in crate::analysis::ANALYSIS_KEYS {
+        p.get(key);
+    }
     p.finish(ctx);
     (spec, refs)
 }
