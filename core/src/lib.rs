@@ -49,6 +49,7 @@ pub mod analysis;
 pub mod export;
 pub mod expr;
 pub mod load;
+pub mod merge;
 pub mod response;
 pub mod scoring;
 pub mod survey;
