@@ -20,7 +20,7 @@ layer() {
   else failed=$((failed + 1)); failed_layers+=("$name"); echo "=== $name: FAILED ($((SECONDS - t0)) s) ==="; fi
 }
 
-layer native cargo test -p canvass-core -p canvass-cli
+layer native cargo test -p canvass-core -p canvass-cli -p canvass --lib
 layer browser cargo test --target wasm32-unknown-unknown -p canvass
 layer build scripts/build.sh
 layer e2e node --test --test-concurrency=1 tests/e2e/

@@ -7,7 +7,9 @@
 
 use std::process::ExitCode;
 
+mod csv_out;
 mod eval;
+mod score;
 mod validate;
 
 pub(crate) const EXIT_INVALID: u8 = 1;
@@ -18,8 +20,12 @@ const USAGE: &str = "canvass — validate surveys and score exports offline
 
 usage:
   canvass validate SURVEY.json   load errors and warnings; exit 1 on errors
+  canvass score --survey SURVEY.json EXPORT.json [EXPORT2.json …]
+                [--by FIELD] [--period month|quarter|year] [--format json|csv]
+                                 merge exports, re-score, print the report
+                                 (docs/REPORT.md) or a per-response CSV table
   canvass eval EXPR [--values JSON] [--today YYYY-MM-DD]
-                                 compile and run one expression
+                                 evaluate a SurveyJS expression, print JSON
   canvass help                   this text
 
 exit codes: 0 ok, 1 invalid input, 2 usage error, 3 unreadable file
@@ -34,6 +40,7 @@ fn main() -> ExitCode {
         }
         Some("validate") => validate::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
+        Some("score") => score::run(&args[1..]),
         Some(other) => {
             eprintln!("canvass: unknown command {other:?}\n\n{USAGE}");
             ExitCode::from(EXIT_USAGE)

@@ -57,14 +57,16 @@ pub enum ExportError {
 }
 
 impl Export {
-    /// An export of `responses` (only completed ones are kept) for `survey`.
+    /// An export of `responses` for `survey`: completed responses, and visit
+    /// records (refused, nobody home, …) that carry no questionnaire but
+    /// count for the response rate. Drafts without a visit stay on the device.
     pub fn new(survey: ExportedSurvey, responses: Vec<Response>, exported_at: String) -> Export {
         Export {
             format: FORMAT_NAME.to_owned(),
             format_version: FORMAT_VERSION,
             exported_at,
             survey,
-            responses: responses.into_iter().filter(Response::is_completed).collect(),
+            responses: responses.into_iter().filter(|r| r.is_completed() || r.visit.is_some()).collect(),
         }
     }
 

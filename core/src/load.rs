@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::AnalysisSpec;
 use crate::logic::Logic;
 use crate::scoring::ScoringModel;
 use crate::survey::{self, Survey};
@@ -14,6 +15,8 @@ use crate::survey::{self, Survey};
 pub struct LoadedSurvey {
     pub survey: Survey,
     pub scoring: ScoringModel,
+    /// Satisfaction rule, NPS, targets, gaps, Kano pairs and themes.
+    pub analysis: AnalysisSpec,
     /// The compiled logic: visibility, validation, computed values, piping.
     pub logic: Logic,
     /// Things Canvass ignores or doubts but that do not stop the survey.
@@ -50,22 +53,29 @@ pub fn load(json: &str) -> Result<LoadedSurvey, LoadFailure> {
         warnings: Vec::new(),
     })?;
     let mut warnings = diagnostics(parse_warnings);
-    let scoring = ScoringModel::compile(&survey);
-    let logic = Logic::compile(&survey);
-    match (scoring, logic) {
-        (Ok((scoring, scoring_warnings)), Ok(logic)) => {
+    // Scoring and logic errors are reported together: both are about the
+    // survey's own definitions, and one round of fixes should see them all.
+    let mut errors = Vec::new();
+    let scoring = match ScoringModel::compile(&survey) {
+        Ok((scoring, scoring_warnings)) => {
             warnings.extend(diagnostics(scoring_warnings));
-            Ok(LoadedSurvey { survey, scoring, logic, warnings })
+            Some(scoring)
         }
-        (scoring, logic) => {
-            let mut errors = Vec::new();
-            if let Err(e) = scoring {
-                errors.extend(diagnostics(e));
-            }
-            if let Err(e) = logic {
-                errors.extend(diagnostics(e));
-            }
-            Err(LoadFailure { errors, warnings })
+        Err(e) => {
+            errors.extend(diagnostics(e));
+            None
         }
-    }
+    };
+    let logic = Logic::compile(&survey).map_err(|e| errors.extend(diagnostics(e))).ok();
+    let (Some(scoring), Some(logic)) = (scoring, logic) else {
+        return Err(LoadFailure { errors, warnings });
+    };
+    // `parse` succeeded, so the text is a JSON object.
+    let raw: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let analysis = match raw.get("scoring") {
+        Some(spec) => AnalysisSpec::from_json(spec, "scoring", &survey)
+            .map_err(|errors| LoadFailure { errors: diagnostics(errors), warnings: warnings.clone() })?,
+        None => AnalysisSpec::default(),
+    };
+    Ok(LoadedSurvey { survey, scoring, analysis, logic, warnings })
 }

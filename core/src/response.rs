@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::scoring::ScoreReport;
 use crate::survey::Value;
+use crate::visit::Visit;
 
 /// Answers by question name, in SurveyJS's `survey.data` shape: a choice is
 /// its value, a checkbox or ranking an array, a matrix an object
@@ -42,6 +43,11 @@ pub struct Response {
     /// The score breakdown computed when the response was completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<ScoreReport>,
+    /// The field visit or callback this record belongs to, if any. A record
+    /// with a visit, empty answers and no `completed_at` is a contact that
+    /// produced no questionnaire: it counts only for the response rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<Visit>,
 }
 
 impl Response {

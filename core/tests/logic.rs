@@ -1,6 +1,8 @@
 //! Tests of survey logic (`canvass_core::logic`) through `canvass_core::load`:
 //! one module per concern.
 
+#[path = "logic/aggregate.rs"]
+mod aggregate;
 #[path = "logic/docs.rs"]
 mod docs;
 #[path = "logic/errors.rs"]

@@ -59,6 +59,10 @@ pub(super) fn scoring(value: &Value, ctx: &mut Ctx) -> (ScoringSpec, Refs) {
         .array("followUp", ctx)
         .map(|items| follow_ups(items, ctx))
         .unwrap_or_default();
+    // The analysis keys are read and checked by `analysis::AnalysisSpec`.
+    for key in crate::analysis::ANALYSIS_KEYS {
+        p.get(key);
+    }
     p.finish(ctx);
     (spec, refs)
 }

@@ -1,0 +1,63 @@
+//! The root component: provides the contexts, follows the URL hash and
+//! keeps `<html lang>` and the stored language in step with the toggle.
+
+use leptos::prelude::*;
+
+use crate::catalog;
+use crate::components::{lang_toggle::LangToggle, storage_banner::StorageBanner};
+use crate::context::{Catalog, Notice, Store, UiLocale};
+use crate::i18n::{Key, Locale};
+use crate::pages::{end_page::EndPage, fill_page::FillPage, home_page::HomePage};
+use crate::route::{self, Route};
+use crate::storage::{LocalBackend, ResponseStore};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new(ResponseStore::new(LocalBackend::new()));
+    let (entries, problems) = store.with(catalog::initial);
+    if !problems.is_empty() {
+        store
+            .notices
+            .update(|n| n.extend(problems.into_iter().map(Notice::SampleFailed)));
+    }
+    let locale = RwSignal::new(Locale::from_code(
+        &store.with(|s| s.locale()).unwrap_or_default(),
+    ));
+    provide_context(store);
+    provide_context(Catalog(RwSignal::new(entries)));
+    provide_context(UiLocale(locale));
+
+    Effect::new(move |_| {
+        let l = locale.get();
+        store.with(|s| s.set_locale(l.code()));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", l.html_lang());
+        }
+        document().set_title(l.t(Key::AppTitle));
+    });
+
+    let hash = RwSignal::new(route::current());
+    let _listener =
+        window_event_listener(leptos::ev::hashchange, move |_| hash.set(route::current()));
+    let route = Memo::new(move |_| hash.get());
+
+    view! {
+        <StorageBanner/>
+        <header class="cv-header">
+            <a class="cv-header__title" href="#/">{move || locale.get().t(Key::AppTitle)}</a>
+            <LangToggle/>
+        </header>
+        <main class="cv-main">
+            // Pages read the language once (`ui_locale`); a switch re-renders
+            // the page, which restores its state from storage.
+            {move || {
+                locale.track();
+                match route.get() {
+                    Route::Home => view! { <HomePage/> }.into_any(),
+                    Route::Fill(id) => view! { <FillPage survey_id=id/> }.into_any(),
+                    Route::End(id) => view! { <EndPage survey_id=id/> }.into_any(),
+                }
+            }}
+        </main>
+    }
+}

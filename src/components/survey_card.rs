@@ -1,0 +1,72 @@
+//! One survey on the home page: title, completed count, open and export.
+
+use canvass_core::export::{Export, ExportedSurvey};
+use canvass_core::response::SurveyRef;
+use leptos::prelude::*;
+
+use crate::clock::{now_rfc3339, LocalTime};
+use crate::context::{localized, tr, use_store, CatalogEntry};
+use crate::download::download_json;
+use crate::i18n::Key;
+use crate::route::Route;
+
+#[component]
+pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
+    let store = use_store();
+    let survey = &entry.loaded.survey;
+    let id = survey.id.clone();
+    let count = {
+        let id = id.clone();
+        store.with(|s| s.responses(&id).iter().filter(|r| r.is_completed()).count())
+    };
+    let failure = RwSignal::new(None::<String>);
+    let export = {
+        let loaded = entry.loaded.clone();
+        move |_| {
+            let survey = &loaded.survey;
+            let identity = SurveyRef {
+                id: survey.id.clone(),
+                version: survey.version.clone(),
+                hash: survey.hash.clone(),
+            };
+            let responses = store.with(|s| s.responses(&survey.id));
+            let export = Export::new(
+                ExportedSurvey {
+                    identity,
+                    title: survey.title.clone(),
+                },
+                responses,
+                now_rfc3339(),
+            );
+            let name = format!(
+                "canvass-{}-{}.json",
+                survey.id,
+                LocalTime::now().file_stamp()
+            );
+            failure.set(
+                download_json(&name, &export.to_json())
+                    .err()
+                    .map(|e| e.to_string()),
+            );
+        }
+    };
+    view! {
+        <li class="cv-card" data-testid=format!("survey-card-{id}")>
+            <h3 class="cv-card__title">{localized(&survey.title)}</h3>
+            {survey.description.clone().map(|d| view! { <p class="cv-card__desc">{localized(&d)}</p> })}
+            <p class="cv-card__count">
+                {tr(Key::Completed)}
+                <span data-testid=format!("count-{id}")>{count}</span>
+            </p>
+            <div class="cv-card__actions">
+                <a class="cv-button cv-button--primary" href=Route::Fill(id.clone()).href() data-testid=format!("open-{id}")>
+                    {tr(Key::Open)}
+                </a>
+                <button type="button" class="cv-button" data-testid=format!("export-{id}") on:click=export>
+                    {tr(Key::Export)}
+                </button>
+            </div>
+            {move || failure.get().map(|f| view! { <p class="cv-card__error" role="alert">{f}</p> })}
+        </li>
+    }
+}

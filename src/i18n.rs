@@ -1,0 +1,211 @@
+//! The interface's own strings in zh-CN and English. Survey text is not
+//! here: it comes from the survey in the same locale via
+//! `LocalizedText::get(locale.code())`. A key enum with one `match` per
+//! locale keeps every string checked by the compiler and costs no crate.
+
+/// The interface language. Chinese first: most respondents read it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Locale {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Locale {
+    /// The locale key surveys use for their translations.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-cn",
+            Locale::En => "en",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`, so screen readers pick a voice.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+
+    /// Reads a stored locale code; anything unknown means the default.
+    pub fn from_code(code: &str) -> Locale {
+        if code.eq_ignore_ascii_case("en") {
+            Locale::En
+        } else {
+            Locale::ZhCn
+        }
+    }
+
+    /// The other language, for the toggle.
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::ZhCn => Locale::En,
+            Locale::En => Locale::ZhCn,
+        }
+    }
+
+    /// "page x of n", spoken by the progress bar.
+    pub fn page_of(self, x: usize, n: usize) -> String {
+        match self {
+            Locale::ZhCn => format!("第 {x} 页，共 {n} 页"),
+            Locale::En => format!("Page {x} of {n}"),
+        }
+    }
+
+    /// The interface string for `key`.
+    pub fn t(self, key: Key) -> &'static str {
+        match self {
+            Locale::ZhCn => zh(key),
+            Locale::En => en(key),
+        }
+    }
+}
+
+/// Every interface string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    AppTitle,
+    /// The toggle's text: the name of the language it switches to.
+    LangToggle,
+    LangToggleLabel,
+    SurveysHeading,
+    NoSurveys,
+    Completed,
+    Open,
+    Export,
+    LoadHeading,
+    LoadHint,
+    LoadErrors,
+    Loaded,
+    FileUnreadable,
+    Next,
+    Back,
+    Complete,
+    Required,
+    OutOfRange,
+    NotANumber,
+    Select,
+    Yes,
+    No,
+    MoveUp,
+    MoveDown,
+    KeepOrder,
+    RankingHint,
+    Thanks,
+    ThanksBody,
+    Score,
+    Total,
+    Grade,
+    Indicators,
+    NoValue,
+    ScoreFailed,
+    NewResponse,
+    Home,
+    NotSaved,
+    Backup,
+    StorageNotice,
+    MovedAside,
+    CouldNotMove,
+    SampleFailed,
+    SurveyNotFound,
+    RequiredMark,
+}
+
+fn zh(key: Key) -> &'static str {
+    match key {
+        Key::AppTitle => "Canvass 问卷",
+        Key::LangToggle => "English",
+        Key::LangToggleLabel => "Switch to English",
+        Key::SurveysHeading => "问卷",
+        Key::NoSurveys => "还没有问卷。",
+        Key::Completed => "已完成：",
+        Key::Open => "开始填写",
+        Key::Export => "导出 JSON",
+        Key::LoadHeading => "从本地 JSON 文件加载问卷",
+        Key::LoadHint => "选择一个问卷定义文件（.json）。",
+        Key::LoadErrors => "问卷无法加载：",
+        Key::Loaded => "已加载：",
+        Key::FileUnreadable => "无法读取该文件",
+        Key::Next => "下一页",
+        Key::Back => "上一页",
+        Key::Complete => "提交",
+        Key::Required => "此题为必答题",
+        Key::OutOfRange => "请输入范围内的数字：",
+        Key::NotANumber => "请输入数字",
+        Key::Select => "请选择…",
+        Key::Yes => "是",
+        Key::No => "否",
+        Key::MoveUp => "上移",
+        Key::MoveDown => "下移",
+        Key::KeepOrder => "保持此顺序",
+        Key::RankingHint => "用上移、下移按钮排列顺序，最重要的放在最上面。",
+        Key::Thanks => "感谢您的参与！",
+        Key::ThanksBody => "您的回答已保存在本设备上。",
+        Key::Score => "总分",
+        Key::Total => "原始总分",
+        Key::Grade => "等级",
+        Key::Indicators => "各项指标得分",
+        Key::NoValue => "—",
+        Key::ScoreFailed => "无法计算得分：",
+        Key::NewResponse => "再填一份",
+        Key::Home => "返回首页",
+        Key::NotSaved => "未保存 — 存储空间已满或不可用。回答仍保留在本页面中，请立即下载备份。",
+        Key::Backup => "下载备份",
+        Key::StorageNotice => "存储提示：",
+        Key::MovedAside => "无法读取，已移至",
+        Key::CouldNotMove => "无法读取，也无法移走，保留在原处：",
+        Key::SampleFailed => "内置示例问卷无法加载：",
+        Key::SurveyNotFound => "找不到该问卷。",
+        Key::RequiredMark => "（必答）",
+    }
+}
+
+fn en(key: Key) -> &'static str {
+    match key {
+        Key::AppTitle => "Canvass surveys",
+        Key::LangToggle => "中文",
+        Key::LangToggleLabel => "切换到中文",
+        Key::SurveysHeading => "Surveys",
+        Key::NoSurveys => "No surveys yet.",
+        Key::Completed => "Completed: ",
+        Key::Open => "Open",
+        Key::Export => "Export JSON",
+        Key::LoadHeading => "Load a survey from a local JSON file",
+        Key::LoadHint => "Choose a survey definition file (.json).",
+        Key::LoadErrors => "The survey could not be loaded:",
+        Key::Loaded => "Loaded:",
+        Key::FileUnreadable => "The file could not be read",
+        Key::Next => "Next",
+        Key::Back => "Back",
+        Key::Complete => "Complete",
+        Key::Required => "This question requires an answer",
+        Key::OutOfRange => "Enter a number in the range",
+        Key::NotANumber => "Enter a number",
+        Key::Select => "Select…",
+        Key::Yes => "Yes",
+        Key::No => "No",
+        Key::MoveUp => "Move up",
+        Key::MoveDown => "Move down",
+        Key::KeepOrder => "Keep this order",
+        Key::RankingHint => "Order the items with the up and down buttons, most important first.",
+        Key::Thanks => "Thank you!",
+        Key::ThanksBody => "Your answers are saved on this device.",
+        Key::Score => "Score",
+        Key::Total => "Raw total",
+        Key::Grade => "Grade",
+        Key::Indicators => "Scores by indicator",
+        Key::NoValue => "—",
+        Key::ScoreFailed => "The score could not be computed:",
+        Key::NewResponse => "New response",
+        Key::Home => "Home",
+        Key::NotSaved => "Not saved — storage is full or unavailable. Your answers are kept on this page only; download a backup now.",
+        Key::Backup => "Download backup",
+        Key::StorageNotice => "Storage notice:",
+        Key::MovedAside => "could not be read and was moved to",
+        Key::CouldNotMove => "could not be read, nor moved aside; left in place:",
+        Key::SampleFailed => "A bundled sample survey does not load:",
+        Key::SurveyNotFound => "Survey not found.",
+        Key::RequiredMark => "(required)",
+    }
+}

@@ -1,0 +1,87 @@
+//! The end page: thanks, and — when the survey says `showScore` — the
+//! score, raw total, grade and per-indicator scores of the response just
+//! completed (the latest stored one, so a reload shows it again).
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::context::{localized, ui_locale, use_catalog, use_store};
+use crate::i18n::Key;
+use crate::route::Route;
+
+/// A score for display: one decimal; missing shows a dash.
+fn one_decimal(x: Option<f64>) -> String {
+    x.map(|x| format!("{x:.1}"))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+/// A raw total for display: at most two decimals, no trailing zeros.
+fn total(x: Option<f64>) -> String {
+    x.map(|x| {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    })
+    .unwrap_or_else(|| "—".to_owned())
+}
+
+#[component]
+pub fn EndPage(survey_id: String) -> impl IntoView {
+    let l = ui_locale();
+    let store = use_store();
+    let loaded = use_catalog().find(&survey_id);
+    let latest = store.with(|s| s.responses(&survey_id).pop());
+    let t = |k: Key| l.t(k);
+
+    let results = loaded.zip(latest).filter(|(l, _)| l.survey.scoring.show_score).map(|(loaded, response)| {
+        let Some(report) = response.score.clone() else {
+            let why = loaded.scoring.score(&response.answers, &BTreeSet::new()).err().map(|e| e.to_string());
+            return view! { <p class="cv-result__error" role="alert">{t(Key::ScoreFailed)}" "{why}</p> }.into_any();
+        };
+        let spec = loaded.survey.scoring.clone();
+        let grade = report.grade.clone().map(|name| {
+            let title = spec.grades.iter().flat_map(|g| g.bands.iter()).find(|b| b.name == name).map(|b| b.title.clone());
+            let shown = title.map(|p| localized(&p));
+            let name2 = name.clone();
+            view! {
+                <span data-testid="result-grade">{name}</span>
+                {shown.map(|f| view! {
+                    <span class="cv-result__grade-title">{(f != name2).then(|| format!(" ({f})"))}</span>
+                })}
+            }
+        });
+        let indicators = report.indicators.iter().map(|ind| {
+            let title = spec.indicators.iter().find(|i| i.name == ind.name).map(|i| localized(&i.title));
+            let label = ind.name.clone();
+            view! {
+                <li class="cv-result__indicator">
+                    <span class="cv-result__indicator-name">{title.unwrap_or(label)}</span>
+                    <span class="cv-result__value" data-testid=format!("indicator-{}", ind.name)>{one_decimal(ind.score)}</span>
+                </li>
+            }
+        }).collect_view();
+        view! {
+            <dl class="cv-result">
+                <div class="cv-result__row"><dt>{t(Key::Score)}</dt><dd data-testid="result-score">{one_decimal(report.overall)}</dd></div>
+                <div class="cv-result__row"><dt>{t(Key::Total)}</dt><dd data-testid="result-total">{total(report.raw_total)}</dd></div>
+                <div class="cv-result__row"><dt>{t(Key::Grade)}</dt><dd>{grade.map(|g| g.into_any()).unwrap_or_else(|| "—".into_any())}</dd></div>
+            </dl>
+            <h2 class="cv-result__heading">{t(Key::Indicators)}</h2>
+            <ul class="cv-result__indicators">{indicators}</ul>
+        }
+        .into_any()
+    });
+
+    let again = Route::Fill(survey_id).href();
+    view! {
+        <div class="cv-end" data-testid="end-page">
+            <h1 class="cv-end__title">{t(Key::Thanks)}</h1>
+            <p>{t(Key::ThanksBody)}</p>
+            {results}
+            <div class="cv-end__actions">
+                <a class="cv-button cv-button--primary" href=again data-testid="btn-new">{t(Key::NewResponse)}</a>
+                <a class="cv-button" href="#/" data-testid="btn-home">{t(Key::Home)}</a>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! The home page: the surveys on this device and the file loader.
+
+use leptos::prelude::*;
+
+use crate::components::{survey_card::SurveyCard, survey_loader::SurveyLoader};
+use crate::context::{tr, use_catalog};
+use crate::i18n::Key;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let catalog = use_catalog();
+    view! {
+        <div class="cv-home">
+            <h1 class="cv-home__title">{tr(Key::SurveysHeading)}</h1>
+            <Show when=move || catalog.0.with(Vec::is_empty)>
+                <p>{tr(Key::NoSurveys)}</p>
+            </Show>
+            <ul class="cv-home__list" data-testid="survey-list">
+                <For
+                    each=move || catalog.0.get()
+                    key=|e| (e.loaded.survey.id.clone(), e.loaded.survey.hash.clone())
+                    children=|entry| view! { <SurveyCard entry/> }
+                />
+            </ul>
+            <SurveyLoader/>
+        </div>
+    }
+}
