@@ -12,7 +12,11 @@ fn validate(json: &str, name: &str) -> (Option<i32>, String, String) {
         .args(["validate", path.to_str().unwrap()])
         .output()
         .expect("the binary runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap().replace(path.to_str().unwrap(), "S");
+    let text = |b: Vec<u8>| {
+        String::from_utf8(b)
+            .unwrap()
+            .replace(path.to_str().unwrap(), "S")
+    };
     (out.status.code(), text(out.stdout), text(out.stderr))
 }
 
@@ -24,7 +28,10 @@ fn expression_errors_are_reported_with_their_places() {
     ], "calculatedValues": [{"name": "a", "expression": "{b}"}, {"name": "b", "expression": "{a}"}]}"#;
     let (code, _, stderr) = validate(json, "bad.json");
     assert_eq!(code, Some(1));
-    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("S: error: ")).collect();
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("S: error: "))
+        .collect();
     assert_eq!(
         errors,
         [
@@ -43,5 +50,8 @@ fn a_valid_survey_reports_its_expression_count() {
     ]}"#;
     let (code, stdout, _) = validate(json, "good.json");
     assert_eq!(code, Some(0));
-    assert_eq!(stdout.trim(), r#"S: ok — survey "s" version "1", 2 questions, 0 indicators, 2 expressions, 0 warnings"#);
+    assert_eq!(
+        stdout.trim(),
+        r#"S: ok — survey "s" version "1", 2 questions, 0 indicators, 2 expressions, 0 warnings"#
+    );
 }

@@ -23,7 +23,8 @@ fn survey() -> String {
         for j in 0..50 {
             let i = p * 50 + j;
             let q = if i == 0 {
-                r#"{"type": "radiogroup", "name": "q0", "choices": ["a", "b", "x1", "x2", "x3"]}"#.to_owned()
+                r#"{"type": "radiogroup", "name": "q0", "choices": ["a", "b", "x1", "x2", "x3"]}"#
+                    .to_owned()
             } else if j == 49 {
                 format!(r#"{{"type": "expression", "name": "q{i}", "expression": "{{c{p}}} * 2"}}"#)
             } else if i % 2 == 0 {
@@ -41,15 +42,33 @@ fn survey() -> String {
             r#"{{"type": "panel", "name": "panel{p}", "visibleIf": "{{q{}}} notempty", "elements": [{inner}]}}"#,
             p * 50 + 1
         ));
-        let visible = if p == 0 { String::new() } else { format!(r#""visibleIf": "{{q0}} != 'x{p}'", "#) };
-        pages.push(format!(r#"{{{visible}"elements": [{}]}}"#, questions.join(", ")));
-        let terms: Vec<String> = (1..11).map(|k| format!("{{q{}}}", p * 50 + k * 2 - 1)).collect();
-        calcs.push(format!(r#"{{"name": "c{p}", "expression": "sum({})"}}"#, terms.join(", ")));
-        calcs.push(format!(r#"{{"name": "d{p}", "expression": "{{c{p}}} / 10"}}"#));
+        let visible = if p == 0 {
+            String::new()
+        } else {
+            format!(r#""visibleIf": "{{q0}} != 'x{p}'", "#)
+        };
+        pages.push(format!(
+            r#"{{{visible}"elements": [{}]}}"#,
+            questions.join(", ")
+        ));
+        let terms: Vec<String> = (1..11)
+            .map(|k| format!("{{q{}}}", p * 50 + k * 2 - 1))
+            .collect();
+        calcs.push(format!(
+            r#"{{"name": "c{p}", "expression": "sum({})"}}"#,
+            terms.join(", ")
+        ));
+        calcs.push(format!(
+            r#"{{"name": "d{p}", "expression": "{{c{p}}} / 10"}}"#
+        ));
     }
     calcs.push(r#"{"name": "all", "expression": "sum({c0}, {c1}, {c2}, {c3}, {c4}, {c5}, {c6}, {c7}, {c8}, {c9})"}"#.into());
     calcs.push(r#"{"name": "high", "expression": "{all} > 100"}"#.into());
-    format!(r#"{{"pages": [{}], "calculatedValues": [{}]}}"#, pages.join(", "), calcs.join(", "))
+    format!(
+        r#"{{"pages": [{}], "calculatedValues": [{}]}}"#,
+        pages.join(", "),
+        calcs.join(", ")
+    )
 }
 
 fn answers() -> Answers {
@@ -80,8 +99,16 @@ fn bench(c: &mut Criterion) {
     });
     let mut state = LogicState::new(logic, &answers, env.clone());
     for (name, question, values) in [
-        ("logic: update after a typical answer", "q201", [json!(1), json!(4)]),
-        ("logic: update after the answer every page reads", "q0", [json!("a"), json!("x3")]),
+        (
+            "logic: update after a typical answer",
+            "q201",
+            [json!(1), json!(4)],
+        ),
+        (
+            "logic: update after the answer every page reads",
+            "q0",
+            [json!("a"), json!("x3")],
+        ),
     ] {
         let mut flip = 0;
         c.bench_function(name, |b| {
@@ -95,7 +122,10 @@ fn bench(c: &mut Criterion) {
         flip ^= 1;
         answers.insert(question.into(), values[flip].clone());
         state.apply(logic, question, &answers);
-        println!("{name}: {} expressions evaluated", state.evaluations() - before);
+        println!(
+            "{name}: {} expressions evaluated",
+            state.evaluations() - before
+        );
     }
 }
 

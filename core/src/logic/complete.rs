@@ -13,7 +13,12 @@ use super::{Logic, LogicState};
 /// The completed text in `locale`, as plain text; `None` when the survey
 /// gives neither `completedHtml` nor a matching conditional entry (the UI
 /// shows its own default then).
-pub fn completed_text(logic: &Logic, state: &LogicState, answers: &Answers, locale: &str) -> Option<String> {
+pub fn completed_text(
+    logic: &Logic,
+    state: &LogicState,
+    answers: &Answers,
+    locale: &str,
+) -> Option<String> {
     let reader = state.reader(answers);
     let text = logic
         .completed
@@ -41,8 +46,15 @@ pub fn html_to_text(html: &str) -> String {
             break;
         };
         let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let breaks = matches!(name.as_str(), "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let breaks = matches!(
+            name.as_str(),
+            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        );
         if breaks && (name == "br" || tag.starts_with('/')) {
             out.push('\n');
         }
@@ -77,8 +89,14 @@ mod tests {
     #[test]
     fn markup_becomes_plain_text() {
         let cases = [
-            ("<h3>Thank you!</h3><p>We will call you.</p>", "Thank you!\nWe will call you."),
-            ("感谢您的参与<br/>祝您生活愉快", "感谢您的参与\n祝您生活愉快"),
+            (
+                "<h3>Thank you!</h3><p>We will call you.</p>",
+                "Thank you!\nWe will call you.",
+            ),
+            (
+                "感谢您的参与<br/>祝您生活愉快",
+                "感谢您的参与\n祝您生活愉快",
+            ),
             ("<script>alert(1)</script>ok", "alert(1)ok"),
             ("a &lt;b&gt; &amp;amp; &nbsp;c", "a <b> &amp;  c"),
             ("plain {q1} text", "plain {q1} text"),

@@ -28,7 +28,12 @@ impl<'a> FollowUps<'a> {
 }
 
 impl FollowUpConditions for FollowUps<'_> {
-    fn holding(&self, answers: &Answers, _hidden: &BTreeSet<String>, _report: &ScoreReport) -> Vec<String> {
+    fn holding(
+        &self,
+        answers: &Answers,
+        _hidden: &BTreeSet<String>,
+        _report: &ScoreReport,
+    ) -> Vec<String> {
         if self.logic.follow_ups.is_empty() {
             return Vec::new();
         }

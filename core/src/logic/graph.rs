@@ -108,7 +108,8 @@ impl Graph {
                         }
                         Mark::Open => {
                             let from = stack.iter().position(|&(s, _)| s == dep).unwrap_or(0);
-                            let cycle: Vec<NodeId> = stack[from..].iter().map(|&(s, _)| s).collect();
+                            let cycle: Vec<NodeId> =
+                                stack[from..].iter().map(|&(s, _)| s).collect();
                             self.push_cycle(cycle, &mut cycles);
                         }
                         Mark::Done => {}

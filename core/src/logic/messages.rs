@@ -23,15 +23,35 @@ pub(crate) fn default_message(kind: &ErrorKind, title: &str, locale: &str) -> St
         (Required, true) => "请填写此问题".to_owned(),
         (NotNumeric, false) => "The value should be numeric.".to_owned(),
         (NotNumeric, true) => "必须是数字".to_owned(),
-        (NumericRange { min: Some(lo), max: Some(hi) }, false) => {
-            format!("The '{title}' should be at least {} and at most {}", num(*lo), num(*hi))
+        (
+            NumericRange {
+                min: Some(lo),
+                max: Some(hi),
+            },
+            false,
+        ) => {
+            format!(
+                "The '{title}' should be at least {} and at most {}",
+                num(*lo),
+                num(*hi)
+            )
         }
-        (NumericRange { min: Some(lo), max: Some(hi) }, true) => {
+        (
+            NumericRange {
+                min: Some(lo),
+                max: Some(hi),
+            },
+            true,
+        ) => {
             format!("“{title}”必须大于等于 {} 并小于等于 {}", num(*lo), num(*hi))
         }
-        (NumericRange { min: Some(lo), .. }, false) => format!("The '{title}' should be at least {}", num(*lo)),
+        (NumericRange { min: Some(lo), .. }, false) => {
+            format!("The '{title}' should be at least {}", num(*lo))
+        }
         (NumericRange { min: Some(lo), .. }, true) => format!("“{title}”必须大于等于 {}", num(*lo)),
-        (NumericRange { max: Some(hi), .. }, false) => format!("The '{title}' should be at most {}", num(*hi)),
+        (NumericRange { max: Some(hi), .. }, false) => {
+            format!("The '{title}' should be at most {}", num(*hi))
+        }
         (NumericRange { max: Some(hi), .. }, true) => format!("“{title}”必须小于等于 {}", num(*hi)),
         (NumericRange { .. }, false) => "The value should be numeric.".to_owned(),
         (NumericRange { .. }, true) => "必须是数字".to_owned(),
@@ -39,13 +59,29 @@ pub(crate) fn default_message(kind: &ErrorKind, title: &str, locale: &str) -> St
         (BelowMin { min }, true) => format!("值不得小于 {}", num(*min)),
         (AboveMax { max }, false) => format!("The value should not be greater than {}", num(*max)),
         (AboveMax { max }, true) => format!("值不得大于 {}", num(*max)),
-        (Length { min: Some(lo), max: Some(hi) }, false) => {
+        (
+            Length {
+                min: Some(lo),
+                max: Some(hi),
+            },
+            false,
+        ) => {
             format!("Please enter at least {lo} and no more than {hi} characters.")
         }
-        (Length { min: Some(lo), max: Some(hi) }, true) => format!("请输入至少 {lo} 个、最多 {hi} 个字符"),
-        (Length { min: Some(lo), .. }, false) => format!("Please enter at least {lo} character(s)."),
+        (
+            Length {
+                min: Some(lo),
+                max: Some(hi),
+            },
+            true,
+        ) => format!("请输入至少 {lo} 个、最多 {hi} 个字符"),
+        (Length { min: Some(lo), .. }, false) => {
+            format!("Please enter at least {lo} character(s).")
+        }
         (Length { min: Some(lo), .. }, true) => format!("请至少输入 {lo} 个字符"),
-        (Length { max: Some(hi), .. }, false) => format!("Please enter no more than {hi} character(s)."),
+        (Length { max: Some(hi), .. }, false) => {
+            format!("Please enter no more than {hi} character(s).")
+        }
         (Length { max: Some(hi), .. }, true) => format!("请输入不超过 {hi} 个字符"),
         (Length { .. }, false) => "The answer has the wrong length.".to_owned(),
         (Length { .. }, true) => "答案长度不正确".to_owned(),

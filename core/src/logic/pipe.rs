@@ -43,12 +43,22 @@ pub(crate) fn references(text: &str) -> Vec<(Range<usize>, &str)> {
 /// names nothing is left as written; the loader has rejected those in the
 /// texts it checks (titles, descriptions, choice, column, row and completed
 /// texts).
-pub fn piped<'t>(state: &LogicState, answers: &Answers, text: &'t LocalizedText, locale: &str) -> Cow<'t, str> {
+pub fn piped<'t>(
+    state: &LogicState,
+    answers: &Answers,
+    text: &'t LocalizedText,
+    locale: &str,
+) -> Cow<'t, str> {
     pipe_str(state, answers, text.get(locale), locale)
 }
 
 /// [`piped`] on one string.
-pub fn pipe_str<'t>(state: &LogicState, answers: &Answers, text: &'t str, locale: &str) -> Cow<'t, str> {
+pub fn pipe_str<'t>(
+    state: &LogicState,
+    answers: &Answers,
+    text: &'t str,
+    locale: &str,
+) -> Cow<'t, str> {
     let refs = references(text);
     if refs.is_empty() {
         return Cow::Borrowed(text);
@@ -103,15 +113,27 @@ fn question_text(kind: &QuestionKind, value: &Json, locale: &str) -> String {
         (
             QuestionKind::RadioGroup { choices }
             | QuestionKind::Dropdown { choices }
-            | QuestionKind::Rating { points: choices, .. },
+            | QuestionKind::Rating {
+                points: choices, ..
+            },
             v,
         ) => choice_text(choices, v, locale),
-        (QuestionKind::Checkbox { choices } | QuestionKind::Ranking { choices }, Json::Array(items)) => items
+        (
+            QuestionKind::Checkbox { choices } | QuestionKind::Ranking { choices },
+            Json::Array(items),
+        ) => items
             .iter()
             .map(|v| choice_text(choices, v, locale))
             .collect::<Vec<_>>()
             .join(", "),
-        (QuestionKind::Boolean { label_true, label_false, .. }, Json::Bool(b)) => {
+        (
+            QuestionKind::Boolean {
+                label_true,
+                label_false,
+                ..
+            },
+            Json::Bool(b),
+        ) => {
             let label = if *b { label_true } else { label_false };
             match label {
                 Some(text) if !text.is_empty() => text.get(locale).to_owned(),
@@ -122,7 +144,11 @@ fn question_text(kind: &QuestionKind, value: &Json, locale: &str) -> String {
             .iter()
             .filter_map(|row| {
                 let cell = cells.get(&row.key()).filter(|c| !c.is_null())?;
-                Some(format!("{}: {}", row.text.get(locale), choice_text(columns, cell, locale)))
+                Some(format!(
+                    "{}: {}",
+                    row.text.get(locale),
+                    choice_text(columns, cell, locale)
+                ))
             })
             .collect::<Vec<_>>()
             .join(", "),

@@ -102,9 +102,11 @@ impl<'a> Reader<'a> {
         };
         match (el.choice_shape, raw) {
             (Some(ChoiceShape::One), v) if hidden(v) => None,
-            (Some(ChoiceShape::Many), Json::Array(items)) if items.iter().any(hidden) => Some(
-                Cow::Owned(Json::Array(items.iter().filter(|v| !hidden(v)).cloned().collect())),
-            ),
+            (Some(ChoiceShape::Many), Json::Array(items)) if items.iter().any(hidden) => {
+                Some(Cow::Owned(Json::Array(
+                    items.iter().filter(|v| !hidden(v)).cloned().collect(),
+                )))
+            }
             (Some(ChoiceShape::Cells), Json::Object(cells)) if cells.values().any(hidden) => {
                 Some(Cow::Owned(Json::Object(
                     cells
@@ -132,9 +134,7 @@ impl Scope for Reader<'_> {
                     _ => Value::Null,
                 }
             }
-            Target::Question(e) => self
-                .answer(e)
-                .map_or(Value::Null, |v| Value::from_json(&v)),
+            Target::Question(e) => self.answer(e).map_or(Value::Null, |v| Value::from_json(&v)),
             Target::Calculated(i) => self.outputs[self.layout.calculated[i].1].value(),
             Target::Locale => Value::String(self.env.locale.clone()),
         })

@@ -4,8 +4,8 @@
 //! nodes downstream of the changed question, each once, in graph order,
 //! and stops where a result did not change.
 
-use std::collections::{BTreeSet, BinaryHeap};
 use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 use std::sync::Arc;
 
 use crate::expr::Value;
@@ -31,7 +31,9 @@ pub struct LogicState {
 /// environment; the evaluation counter is bookkeeping and is not compared.
 impl PartialEq for LogicState {
     fn eq(&self, other: &LogicState) -> bool {
-        Arc::ptr_eq(&self.layout, &other.layout) && self.outputs == other.outputs && self.env == other.env
+        Arc::ptr_eq(&self.layout, &other.layout)
+            && self.outputs == other.outputs
+            && self.env == other.env
     }
 }
 
@@ -142,12 +144,16 @@ impl LogicState {
 
     /// Element `e` and everything around it visible.
     pub(crate) fn element_visible(&self, e: usize) -> bool {
-        self.layout.chain(e).all(|el| self.cond(el.visible_if) != Some(false))
+        self.layout
+            .chain(e)
+            .all(|el| self.cond(el.visible_if) != Some(false))
     }
 
     /// Element `e` and everything around it enabled.
     pub(crate) fn element_enabled(&self, e: usize) -> bool {
-        self.layout.chain(e).all(|el| self.cond(el.enable_if) != Some(false))
+        self.layout
+            .chain(e)
+            .all(|el| self.cond(el.enable_if) != Some(false))
     }
 
     /// `requiredIf` when given, else `isRequired`.
@@ -159,35 +165,50 @@ impl LogicState {
     /// Whether the question is shown: its own `visibleIf` and those of the
     /// panels and page around it hold. Unknown names are not visible.
     pub fn is_visible(&self, question: &str) -> bool {
-        self.layout.question(question).is_some_and(|e| self.element_visible(e))
+        self.layout
+            .question(question)
+            .is_some_and(|e| self.element_visible(e))
     }
 
     /// Whether the question can be answered: its `enableIf` and those of
     /// the panels and page around it hold (else it is shown read-only).
     pub fn is_enabled(&self, question: &str) -> bool {
-        self.layout.question(question).is_some_and(|e| self.element_enabled(e))
+        self.layout
+            .question(question)
+            .is_some_and(|e| self.element_enabled(e))
     }
 
     /// Whether the question must be answered: its `requiredIf` when it has
     /// one, else `isRequired` (as in SurveyJS, `requiredIf` replaces it).
     pub fn is_required(&self, question: &str) -> bool {
-        self.layout.question(question).is_some_and(|e| self.element_required(e))
+        self.layout
+            .question(question)
+            .is_some_and(|e| self.element_required(e))
     }
 
     /// Whether the panel at `path` (`Panel::path`) is shown.
     pub fn panel_visible(&self, path: &str) -> bool {
-        self.layout.panels.get(path).is_some_and(|&e| self.element_visible(e))
+        self.layout
+            .panels
+            .get(path)
+            .is_some_and(|&e| self.element_visible(e))
     }
 
     /// Whether the panel at `path` is enabled.
     pub fn panel_enabled(&self, path: &str) -> bool {
-        self.layout.panels.get(path).is_some_and(|&e| self.element_enabled(e))
+        self.layout
+            .panels
+            .get(path)
+            .is_some_and(|&e| self.element_enabled(e))
     }
 
     /// Whether page `index`'s own `visibleIf` holds. Navigation also skips
     /// visible pages without a visible question: see [`visible_pages`](super::visible_pages).
     pub fn page_visible(&self, index: usize) -> bool {
-        self.layout.pages.get(index).is_some_and(|&e| self.element_visible(e))
+        self.layout
+            .pages
+            .get(index)
+            .is_some_and(|&e| self.element_visible(e))
     }
 
     /// Whether choice `index` (of `choices`, `rateValues` or matrix

@@ -18,12 +18,21 @@ pub(crate) const EMAIL: &str = r#"^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s
 /// A validator compiled at load time.
 #[derive(Debug, Clone)]
 pub(crate) enum Check {
-    Numeric { min: Option<f64>, max: Option<f64> },
-    Text { min_length: Option<u32>, max_length: Option<u32> },
+    Numeric {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    Text {
+        min_length: Option<u32>,
+        max_length: Option<u32>,
+    },
     Regex(regex_lite::Regex),
     Email,
     Expression(Expr),
-    AnswerCount { min_count: Option<u32>, max_count: Option<u32> },
+    AnswerCount {
+        min_count: Option<u32>,
+        max_count: Option<u32>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -97,7 +106,12 @@ impl ValidationError {
 /// order; empty when the respondent may go on. Only visible, enabled
 /// questions are checked; a required page or panel needs one answered
 /// visible question inside it.
-pub fn validate_page(logic: &Logic, state: &LogicState, page: usize, answers: &Answers) -> Vec<ValidationError> {
+pub fn validate_page(
+    logic: &Logic,
+    state: &LogicState,
+    page: usize,
+    answers: &Answers,
+) -> Vec<ValidationError> {
     let layout = &state.layout;
     let Some(&start) = layout.pages.get(page) else {
         return Vec::new();
@@ -189,7 +203,12 @@ fn number(value: &Json) -> Option<f64> {
 /// The checks every number and e-mail input has without a validator.
 fn built_in(logic: &Logic, kind: &QuestionKind, value: &Json) -> Option<ErrorKind> {
     match kind {
-        QuestionKind::Text { input_type: InputType::Number, min, max, .. } => {
+        QuestionKind::Text {
+            input_type: InputType::Number,
+            min,
+            max,
+            ..
+        } => {
             let Some(x) = number(value) else {
                 return Some(ErrorKind::NotNumeric);
             };
@@ -199,7 +218,10 @@ fn built_in(logic: &Logic, kind: &QuestionKind, value: &Json) -> Option<ErrorKin
                 _ => None,
             }
         }
-        QuestionKind::Text { input_type: InputType::Email, .. } => email(logic, value),
+        QuestionKind::Text {
+            input_type: InputType::Email,
+            ..
+        } => email(logic, value),
         _ => None,
     }
 }
@@ -225,13 +247,23 @@ fn check(logic: &Logic, check: &Check, value: Option<&Json>, reader: &Reader) ->
                 return Some(ErrorKind::NotNumeric);
             };
             let out = min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m);
-            out.then_some(ErrorKind::NumericRange { min: *min, max: *max })
+            out.then_some(ErrorKind::NumericRange {
+                min: *min,
+                max: *max,
+            })
         }
-        Check::Text { min_length, max_length } => {
+        Check::Text {
+            min_length,
+            max_length,
+        } => {
             let Json::String(s) = value else { return None };
             let n = s.chars().count();
-            let out = min_length.is_some_and(|m| n < m as usize) || max_length.is_some_and(|m| n > m as usize);
-            out.then_some(ErrorKind::Length { min: *min_length, max: *max_length })
+            let out = min_length.is_some_and(|m| n < m as usize)
+                || max_length.is_some_and(|m| n > m as usize);
+            out.then_some(ErrorKind::Length {
+                min: *min_length,
+                max: *max_length,
+            })
         }
         Check::Regex(re) => {
             let text = |v: &Json| match v {
@@ -245,8 +277,13 @@ fn check(logic: &Logic, check: &Check, value: Option<&Json>, reader: &Reader) ->
             (!all_match).then_some(ErrorKind::Pattern)
         }
         Check::Email => email(logic, value),
-        Check::AnswerCount { min_count, max_count } => {
-            let Json::Array(items) = value else { return None };
+        Check::AnswerCount {
+            min_count,
+            max_count,
+        } => {
+            let Json::Array(items) = value else {
+                return None;
+            };
             let n = items.len();
             match (min_count, max_count) {
                 (Some(min), _) if n < *min as usize => Some(ErrorKind::TooFew { min: *min }),

@@ -40,9 +40,25 @@ fn aggregation_uses_the_hidden_set_and_the_declared_conditions() {
         response(2, json!({"sat": 1, "fix": 4, "call": true})),
     ];
     let logic = ResponseLogic::new(&loaded.logic, env());
-    let report = aggregate_with(&loaded.scoring, &loaded.survey, &loaded.analysis, &records, &AggregateOptions::default(), &logic).unwrap();
+    let report = aggregate_with(
+        &loaded.scoring,
+        &loaded.survey,
+        &loaded.analysis,
+        &records,
+        &AggregateOptions::default(),
+        &logic,
+    )
+    .unwrap();
     let fix = report.total.items.iter().find(|i| i.id == "fix").unwrap();
-    assert_eq!((fix.valid, fix.hidden), (1, 1), "the first response's fix is hidden");
+    assert_eq!(
+        (fix.valid, fix.hidden),
+        (1, 1),
+        "the first response's fix is hidden"
+    );
     assert_eq!(report.follow_ups.len(), 1);
-    assert!(report.follow_ups[0].reasons.contains(&FollowUpReason::Condition { name: "call".into() }));
+    assert!(report.follow_ups[0]
+        .reasons
+        .contains(&FollowUpReason::Condition {
+            name: "call".into()
+        }));
 }

@@ -4,22 +4,55 @@ use super::support::{errors, page};
 
 #[test]
 fn expression_errors_name_the_element_and_property() {
-    let q = |extra: &str| page(&format!(r#"{{"type": "rating", "name": "q1"}}, {{"type": "comment", "name": "q2", {extra}}}"#));
+    let q = |extra: &str| {
+        page(&format!(
+            r#"{{"type": "rating", "name": "q1"}}, {{"type": "comment", "name": "q2", {extra}}}"#
+        ))
+    };
     let cases: Vec<(String, &str)> = vec![
-        (q(r#""visibleIf": "({q1} = 1""#), r#"pages[0].elements[1] "q2".visibleIf: at 9: expected ')', found end of input"#),
-        (q(r#""enableIf": "isContainerReady('x')""#), r#"pages[0].elements[1] "q2".enableIf: at 0: unknown function "isContainerReady""#),
-        (q(r#""requiredIf": "iif({q1})""#), r#"pages[0].elements[1] "q2".requiredIf: at 0: iif() takes 2 to 3 arguments, not 1"#),
-        (q(r#""visibleIf": "{q9} = 1""#), r#"pages[0].elements[1] "q2".visibleIf: unknown variable {q9}"#),
-        (q(r#""title": "About {qq1}""#), r#"pages[0].elements[1] "q2".title: unknown variable {qq1}"#),
-        (q(r#""title": {"default": "A", "zh-cn": "关于{x}"}"#), r#"pages[0].elements[1] "q2".title["zh-cn"]: unknown variable {x}"#),
-        (q(r#""validators": [{"type": "expression", "expression": "{q1} >"}]"#), r#"pages[0].elements[1] "q2".validators[0].expression: at 6: expected a value, found end of input"#),
-        (q(r#""validators": [{"type": "regex", "regex": "(?=x)"}]"#), "REGEX"),
+        (
+            q(r#""visibleIf": "({q1} = 1""#),
+            r#"pages[0].elements[1] "q2".visibleIf: at 9: expected ')', found end of input"#,
+        ),
+        (
+            q(r#""enableIf": "isContainerReady('x')""#),
+            r#"pages[0].elements[1] "q2".enableIf: at 0: unknown function "isContainerReady""#,
+        ),
+        (
+            q(r#""requiredIf": "iif({q1})""#),
+            r#"pages[0].elements[1] "q2".requiredIf: at 0: iif() takes 2 to 3 arguments, not 1"#,
+        ),
+        (
+            q(r#""visibleIf": "{q9} = 1""#),
+            r#"pages[0].elements[1] "q2".visibleIf: unknown variable {q9}"#,
+        ),
+        (
+            q(r#""title": "About {qq1}""#),
+            r#"pages[0].elements[1] "q2".title: unknown variable {qq1}"#,
+        ),
+        (
+            q(r#""title": {"default": "A", "zh-cn": "关于{x}"}"#),
+            r#"pages[0].elements[1] "q2".title["zh-cn"]: unknown variable {x}"#,
+        ),
+        (
+            q(r#""validators": [{"type": "expression", "expression": "{q1} >"}]"#),
+            r#"pages[0].elements[1] "q2".validators[0].expression: at 6: expected a value, found end of input"#,
+        ),
+        (
+            q(r#""validators": [{"type": "regex", "regex": "(?=x)"}]"#),
+            "REGEX",
+        ),
     ];
     for (json, expected) in cases {
         let got = errors(&json);
         if expected == "REGEX" {
             assert_eq!(got.len(), 1);
-            assert!(got[0].starts_with(r#"pages[0].elements[1] "q2".validators[0].regex: invalid regular expression: "#), "{got:?}");
+            assert!(
+                got[0].starts_with(
+                    r#"pages[0].elements[1] "q2".validators[0].regex: invalid regular expression: "#
+                ),
+                "{got:?}"
+            );
         } else {
             assert_eq!(got, [expected], "{json}");
         }
@@ -71,19 +104,42 @@ fn cycles_are_errors_naming_the_cycle() {
            {"type": "comment", "name": "q2", "visibleIf": "{q1} notempty"}"#,
     );
     let itself = page(r#"{"type": "comment", "name": "q1", "visibleIf": "{q1} notempty"}"#);
-    let panel = page(r#"{"type": "panel", "name": "p", "visibleIf": "{inside} = 1", "elements": [{"type": "rating", "name": "inside"}]}"#);
-    let expression = page(
-        r#"{"type": "expression", "name": "e", "expression": "{c} + 1"}"#,
-    )
-    .replace("]}]}", r#"]}], "calculatedValues": [{"name": "c", "expression": "{e} * 2"}]}"#);
-    let choice = page(r#"{"type": "radiogroup", "name": "q", "choices": [{"value": 1, "visibleIf": "{q} empty"}]}"#);
+    let panel = page(
+        r#"{"type": "panel", "name": "p", "visibleIf": "{inside} = 1", "elements": [{"type": "rating", "name": "inside"}]}"#,
+    );
+    let expression = page(r#"{"type": "expression", "name": "e", "expression": "{c} + 1"}"#)
+        .replace(
+            "]}]}",
+            r#"]}], "calculatedValues": [{"name": "c", "expression": "{e} * 2"}]}"#,
+        );
+    let choice = page(
+        r#"{"type": "radiogroup", "name": "q", "choices": [{"value": 1, "visibleIf": "{q} empty"}]}"#,
+    );
     let cases: Vec<(String, &str)> = vec![
-        (calc.to_owned(), r#"calculatedValues[0] "a": cyclic dependency: calculatedValues[0] "a".expression → calculatedValues[1] "b".expression → calculatedValues[0] "a".expression"#),
-        (visible, r#"pages[0].elements[0] "q1": cyclic dependency: pages[0].elements[0] "q1".visibleIf → {q2} → pages[0].elements[1] "q2".visibleIf → {q1} → pages[0].elements[0] "q1".visibleIf"#),
-        (itself, r#"pages[0].elements[0] "q1": cyclic dependency: pages[0].elements[0] "q1".visibleIf → {q1} → pages[0].elements[0] "q1".visibleIf"#),
-        (panel, r#"pages[0].elements[0] "p": cyclic dependency: pages[0].elements[0] "p".visibleIf → {inside} → pages[0].elements[0] "p".visibleIf"#),
-        (expression, r#"calculatedValues[0] "c": cyclic dependency: calculatedValues[0] "c".expression → {e} → pages[0].elements[0] "e".expression → calculatedValues[0] "c".expression"#),
-        (choice, r#"pages[0].elements[0] "q".choices[0]: cyclic dependency: pages[0].elements[0] "q".choices[0].visibleIf → {q} → pages[0].elements[0] "q".choices[0].visibleIf"#),
+        (
+            calc.to_owned(),
+            r#"calculatedValues[0] "a": cyclic dependency: calculatedValues[0] "a".expression → calculatedValues[1] "b".expression → calculatedValues[0] "a".expression"#,
+        ),
+        (
+            visible,
+            r#"pages[0].elements[0] "q1": cyclic dependency: pages[0].elements[0] "q1".visibleIf → {q2} → pages[0].elements[1] "q2".visibleIf → {q1} → pages[0].elements[0] "q1".visibleIf"#,
+        ),
+        (
+            itself,
+            r#"pages[0].elements[0] "q1": cyclic dependency: pages[0].elements[0] "q1".visibleIf → {q1} → pages[0].elements[0] "q1".visibleIf"#,
+        ),
+        (
+            panel,
+            r#"pages[0].elements[0] "p": cyclic dependency: pages[0].elements[0] "p".visibleIf → {inside} → pages[0].elements[0] "p".visibleIf"#,
+        ),
+        (
+            expression,
+            r#"calculatedValues[0] "c": cyclic dependency: calculatedValues[0] "c".expression → {e} → pages[0].elements[0] "e".expression → calculatedValues[0] "c".expression"#,
+        ),
+        (
+            choice,
+            r#"pages[0].elements[0] "q".choices[0]: cyclic dependency: pages[0].elements[0] "q".choices[0].visibleIf → {q} → pages[0].elements[0] "q".choices[0].visibleIf"#,
+        ),
     ];
     for (json, expected) in cases {
         assert_eq!(errors(&json), [expected], "{json}");
@@ -103,7 +159,11 @@ fn reading_a_question_in_another_condition_is_not_a_cycle() {
 
 #[test]
 fn loader_errors_of_the_new_properties_name_their_place() {
-    let q = |validators: &str| page(&format!(r#"{{"type": "text", "name": "q", "validators": [{validators}]}}"#));
+    let q = |validators: &str| {
+        page(&format!(
+            r#"{{"type": "text", "name": "q", "validators": [{validators}]}}"#
+        ))
+    };
     let cases: Vec<(String, &str)> = vec![
         (q(r#"{"type": "phone"}"#), r#"pages[0].elements[0] "q".validators[0]: type must be one of numeric, text, regex, email, expression, answercount, found "phone""#),
         (q(r#"{"minValue": 1}"#), r#"pages[0].elements[0] "q".validators[0]: type is required"#),
@@ -131,19 +191,27 @@ fn loader_errors_of_the_new_properties_name_their_place() {
         let got = errors(&json);
         assert_eq!(got[0], expected, "{json}");
     }
-    let got = errors(r#"{"elements": [{"type": "comment", "name": "x"}], "calculatedValues": [{"name": "y", "expression": "1"}, {"name": "y", "expression": "2"}, {"expression": "3"}]}"#);
-    assert_eq!(got, [
-        r#"calculatedValues[1] "y": calculated value name "y" is already used at calculatedValues[0] "y""#,
-        r#"calculatedValues[2]: name is required"#,
-    ]);
+    let got = errors(
+        r#"{"elements": [{"type": "comment", "name": "x"}], "calculatedValues": [{"name": "y", "expression": "1"}, {"name": "y", "expression": "2"}, {"expression": "3"}]}"#,
+    );
+    assert_eq!(
+        got,
+        [
+            r#"calculatedValues[1] "y": calculated value name "y" is already used at calculatedValues[0] "y""#,
+            r#"calculatedValues[2]: name is required"#,
+        ]
+    );
 }
 
 #[test]
 fn scoring_and_logic_errors_are_reported_together() {
     let json = r#"{"elements": [
         {"type": "comment", "name": "c", "scored": true, "visibleIf": "{zzz}"}]}"#;
-    assert_eq!(errors(json), [
-        r#"elements[0] "c": a comment question cannot be scored"#,
-        r#"elements[0] "c".visibleIf: unknown variable {zzz}"#,
-    ]);
+    assert_eq!(
+        errors(json),
+        [
+            r#"elements[0] "c": a comment question cannot be scored"#,
+            r#"elements[0] "c".visibleIf: unknown variable {zzz}"#,
+        ]
+    );
 }

@@ -35,7 +35,11 @@ fn pages_without_a_visible_question_are_skipped() {
     assert_eq!(progress(&f.state, 0), (1, 3));
     assert_eq!(progress(&f.state, 1), (2, 3));
     assert_eq!(progress(&f.state, 4), (3, 3));
-    assert_eq!(progress(&f.state, 2), (2, 3), "a page no longer shown counts as the one before");
+    assert_eq!(
+        progress(&f.state, 2),
+        (2, 3),
+        "a page no longer shown counts as the one before"
+    );
     assert!(f.state.page_visible(1) && !f.state.page_visible(9));
 }
 
@@ -54,9 +58,16 @@ fn the_completed_text_is_chosen_by_condition_piped_and_plain() {
     assert_eq!(text(&f, "en").as_deref(), Some("Thank you!"));
     assert_eq!(text(&f, "zh-cn").as_deref(), Some("谢谢！"));
     f.set("sat", json!(1));
-    assert_eq!(text(&f, "en").as_deref(), Some("Sorry it was poor.\nWe will call you."));
+    assert_eq!(
+        text(&f, "en").as_deref(),
+        Some("Sorry it was poor.\nWe will call you.")
+    );
     assert_eq!(text(&f, "zh-cn").as_deref(), Some("抱歉，您的评价是差。"));
 
     let plain = Filling::new(r#"{"elements": [{"type": "comment", "name": "c"}]}"#);
-    assert_eq!(text(&plain, "en"), None, "no completed text: the UI shows its own");
+    assert_eq!(
+        text(&plain, "en"),
+        None,
+        "no completed text: the UI shows its own"
+    );
 }

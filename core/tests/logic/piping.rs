@@ -53,13 +53,26 @@ fn references_show_what_the_respondent_saw() {
         ("{sat.length}", "en", "0"),
     ];
     for (text, locale, expected) in cases {
-        assert_eq!(pipe_str(&f.state, &f.answers, text, locale), expected, "{text} in {locale}");
+        assert_eq!(
+            pipe_str(&f.state, &f.answers, text, locale),
+            expected,
+            "{text} in {locale}"
+        );
     }
     let why = f.loaded.survey.question("why").unwrap();
-    assert_eq!(piped(&f.state, &f.answers, &why.title, "en"), "Why Great, 王芳?");
-    assert_eq!(piped(&f.state, &f.answers, &why.title, "zh-cn"), "为什么是很好？");
+    assert_eq!(
+        piped(&f.state, &f.answers, &why.title, "en"),
+        "Why Great, 王芳?"
+    );
+    assert_eq!(
+        piped(&f.state, &f.answers, &why.title, "zh-cn"),
+        "为什么是很好？"
+    );
     let description = why.description.as_ref().unwrap();
-    assert_eq!(piped(&f.state, &f.answers, description, "en"), "You chose noise, price");
+    assert_eq!(
+        piped(&f.state, &f.answers, description, "en"),
+        "You chose noise, price"
+    );
 }
 
 #[test]

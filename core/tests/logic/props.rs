@@ -40,11 +40,48 @@ const FIXTURE: &str = r#"{
 /// Candidate answers per question of the fixture, junk included.
 fn fixture_answers() -> Vec<(&'static str, Vec<Value>)> {
     vec![
-        ("type", vec![json!("home"), json!("shop"), json!("plant"), json!(null), json!(3)]),
-        ("sat", vec![json!(1), json!(2), json!(4), json!(5), json!(null), json!("2")]),
-        ("topics", vec![json!(["fees"]), json!(["price", "noise"]), json!([]), json!(null), json!("fees")]),
+        (
+            "type",
+            vec![
+                json!("home"),
+                json!("shop"),
+                json!("plant"),
+                json!(null),
+                json!(3),
+            ],
+        ),
+        (
+            "sat",
+            vec![
+                json!(1),
+                json!(2),
+                json!(4),
+                json!(5),
+                json!(null),
+                json!("2"),
+            ],
+        ),
+        (
+            "topics",
+            vec![
+                json!(["fees"]),
+                json!(["price", "noise"]),
+                json!([]),
+                json!(null),
+                json!("fees"),
+            ],
+        ),
         ("why", vec![json!("leak"), json!(""), json!(null)]),
-        ("m", vec![json!({"r1": 2}), json!({"r1": 1, "r2": 3}), json!({}), json!(null), json!([1])]),
+        (
+            "m",
+            vec![
+                json!({"r1": 2}),
+                json!({"r1": 1, "r2": 3}),
+                json!({}),
+                json!(null),
+                json!([1]),
+            ],
+        ),
         ("kw", vec![json!(3), json!(10), json!(null), json!("x")]),
         ("score", vec![json!(100), json!(null)]),
         ("call", vec![json!(true), json!(false), json!(null)]),
@@ -187,7 +224,11 @@ fn an_update_evaluates_only_what_depends_on_the_change() {
     let n = 50;
     let elements: Vec<String> = (0..n)
         .map(|i| {
-            let visible = if i == 0 { String::new() } else { format!(r#", "visibleIf": "{{q{}}} = 1""#, i - 1) };
+            let visible = if i == 0 {
+                String::new()
+            } else {
+                format!(r#", "visibleIf": "{{q{}}} = 1""#, i - 1)
+            };
             format!(r#"{{"type": "radiogroup", "name": "q{i}", "choices": [1, 2]{visible}}}"#)
         })
         .collect();
@@ -196,7 +237,11 @@ fn an_update_evaluates_only_what_depends_on_the_change() {
     assert_eq!(logic.expression_count(), n - 1);
     let mut answers = Answers::new();
     let mut state = LogicState::new(logic, &answers, env());
-    assert_eq!(state.evaluations(), (n - 1) as u64, "a full computation evaluates everything once");
+    assert_eq!(
+        state.evaluations(),
+        (n - 1) as u64,
+        "a full computation evaluates everything once"
+    );
 
     let mut step = |question: &str, value: Value, state: &mut LogicState| {
         answers.insert(question.to_owned(), value);
@@ -209,5 +254,9 @@ fn an_update_evaluates_only_what_depends_on_the_change() {
     assert_eq!(step("q10", json!(2), &mut state), 1);
     // q0 = 1 shows q1; q1 is unanswered so q2's condition stays false: the
     // update stops there.
-    assert_eq!(step("q0", json!(1), &mut state), 2, "q1's condition, then q2's (unchanged: stop)");
+    assert_eq!(
+        step("q0", json!(1), &mut state),
+        2,
+        "q1's condition, then q2's (unchanged: stop)"
+    );
 }

@@ -60,7 +60,11 @@ impl Filling {
         let loaded = load(json);
         let answers = answers(initial);
         let state = LogicState::new(&loaded.logic, &answers, env());
-        Filling { loaded, answers, state }
+        Filling {
+            loaded,
+            answers,
+            state,
+        }
     }
 
     /// Answers `question` (null clears it) and applies the change, checking
@@ -72,9 +76,13 @@ impl Filling {
         } else {
             self.answers.insert(question.to_owned(), value);
         }
-        self.state.apply(&self.loaded.logic, question, &self.answers);
+        self.state
+            .apply(&self.loaded.logic, question, &self.answers);
         let full = LogicState::new(&self.loaded.logic, &self.answers, self.state.env().clone());
-        assert_eq!(self.state, full, "incremental update after {question} differs from a full recompute");
+        assert_eq!(
+            self.state, full,
+            "incremental update after {question} differs from a full recompute"
+        );
         self
     }
 

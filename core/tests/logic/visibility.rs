@@ -29,11 +29,26 @@ fn visible_if_hides_questions_panels_and_pages() {
         ("question, unanswered", &question, json!({}), &["why"]),
         ("question, shown", &question, json!({"sat": 2}), &[]),
         ("question, hidden", &question, json!({"sat": 4}), &["why"]),
-        ("panel hides its nested questions", &panel, json!({"sat": 5}), &["deep", "why"]),
+        (
+            "panel hides its nested questions",
+            &panel,
+            json!({"sat": 5}),
+            &["deep", "why"],
+        ),
         ("panel shown", &panel, json!({"sat": 1}), &[]),
         ("page hidden", &pages, json!({"sat": 4}), &["other", "why"]),
-        ("page shown, other hidden", &pages, json!({"sat": 1}), &["other"]),
-        ("page hidden, other shown", &pages, json!({"sat": 5}), &["why"]),
+        (
+            "page shown, other hidden",
+            &pages,
+            json!({"sat": 1}),
+            &["other"],
+        ),
+        (
+            "page hidden, other shown",
+            &pages,
+            json!({"sat": 5}),
+            &["why"],
+        ),
     ];
     for (name, survey, answers, hidden) in cases {
         let f = Filling::with(survey, answers);
@@ -72,11 +87,17 @@ fn a_hidden_question_reads_as_empty_but_keeps_its_answer() {
     f.set("q1", json!(true)).set("q2", json!("b"));
     assert!(f.visible("q3") && !f.visible("q4"));
     f.set("q1", json!(false));
-    assert!(!f.visible("q2") && !f.visible("q3"), "q2 hidden reads as empty");
+    assert!(
+        !f.visible("q2") && !f.visible("q3"),
+        "q2 hidden reads as empty"
+    );
     assert!(f.visible("q4"));
     assert_eq!(f.answers["q2"], json!("b"), "the stored answer is kept");
     f.set("q1", json!(true));
-    assert!(f.visible("q3"), "showing q2 again restores what depends on it");
+    assert!(
+        f.visible("q3"),
+        "showing q2 again restores what depends on it"
+    );
 }
 
 #[test]
@@ -94,14 +115,18 @@ fn choices_can_be_hidden_and_a_hidden_choice_reads_as_unselected() {
     assert!(!f.state.choice_visible("topics", 1));
     assert!(f.state.choice_visible("topics", 0) && f.state.choice_visible("topics", 2));
     assert!(!f.state.choice_visible("topics", 3), "no such choice");
-    f.set("owner", json!(true)).set("topics", json!(["fees", "noise"]));
+    f.set("owner", json!(true))
+        .set("topics", json!(["fees", "noise"]));
     assert!(f.visible("about_fees"));
     f.set("owner", json!(false));
     assert!(!f.visible("about_fees"), "fees is hidden, so not selected");
     f.set("pick", json!(1));
     assert!(f.visible("picked"));
     f.set("owner", json!(true));
-    assert!(!f.visible("picked"), "the chosen choice is hidden: no answer");
+    assert!(
+        !f.visible("picked"),
+        "the chosen choice is hidden: no answer"
+    );
 }
 
 #[test]
@@ -114,7 +139,10 @@ fn enable_if_and_required_if_follow_answers_and_inherit() {
             {"type": "text", "name": "time", "isRequired": true}]}
     ]}]}"#;
     let mut f = Filling::new(json);
-    assert!(!f.state.is_required("phone"), "requiredIf replaces isRequired");
+    assert!(
+        !f.state.is_required("phone"),
+        "requiredIf replaces isRequired"
+    );
     assert!(f.state.is_required("time"));
     assert!(!f.state.is_enabled("time") && f.state.is_enabled("phone"));
     assert!(!f.state.panel_enabled("pages[0].elements[3]"));
@@ -122,7 +150,10 @@ fn enable_if_and_required_if_follow_answers_and_inherit() {
     assert!(f.state.is_required("phone") && f.state.is_enabled("time"));
     assert!(f.state.panel_enabled("pages[0].elements[3]"));
     f.set("lock", json!(true));
-    assert!(!f.state.is_enabled("phone") && !f.state.is_enabled("time"), "the page disables all");
+    assert!(
+        !f.state.is_enabled("phone") && !f.state.is_enabled("time"),
+        "the page disables all"
+    );
     assert!(!f.state.is_visible("nosuch") && !f.state.is_required("nosuch"));
 }
 
@@ -136,6 +167,10 @@ fn the_hidden_set_feeds_scoring() {
     let hidden = f.state.hidden_questions();
     assert_eq!(hidden.iter().collect::<Vec<_>>(), ["fix"]);
     let report = f.loaded.scoring.score(&f.answers, &hidden).unwrap();
-    assert_eq!(report.raw_total, Some(5.0), "the hidden stored answer is ignored");
+    assert_eq!(
+        report.raw_total,
+        Some(5.0),
+        "the hidden stored answer is ignored"
+    );
     assert_eq!(report.counts.hidden, 1);
 }

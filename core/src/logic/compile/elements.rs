@@ -2,7 +2,9 @@
 //! questions, then each element's conditions, texts, choices, expression
 //! and validators, and the reads of every question's value node.
 
-use crate::survey::{Element, InputType, LocalizedText, Question, QuestionKind, Survey, ValidatorKind};
+use crate::survey::{
+    Element, InputType, LocalizedText, Question, QuestionKind, Survey, ValidatorKind,
+};
 
 use super::super::error::LogicError;
 use super::super::graph::NodeKind;
@@ -17,15 +19,29 @@ impl Compiler {
             match element {
                 Element::Panel(panel) => {
                     let place = format!("{} {:?}", panel.path, panel.name);
-                    let e = self.push(ElementKind::Panel, &panel.name, panel.title.clone(), place, Some(parent));
+                    let e = self.push(
+                        ElementKind::Panel,
+                        &panel.name,
+                        panel.title.clone(),
+                        place,
+                        Some(parent),
+                    );
                     self.layout.panels.insert(panel.path.clone(), e);
                     self.elements(&panel.elements, e);
                     self.layout.elements[e].end = self.layout.elements.len();
                 }
                 Element::Question(q) => {
                     let place = format!("{} {:?}", q.path, q.name);
-                    let e = self.push(ElementKind::Question(q.kind.clone()), &q.name, Some(q.title.clone()), place.clone(), Some(parent));
-                    let node = self.graph.add(NodeKind::Question, place, format!("{{{}}}", q.name));
+                    let e = self.push(
+                        ElementKind::Question(q.kind.clone()),
+                        &q.name,
+                        Some(q.title.clone()),
+                        place.clone(),
+                        Some(parent),
+                    );
+                    let node = self
+                        .graph
+                        .add(NodeKind::Question, place, format!("{{{}}}", q.name));
                     self.layout.elements[e].value = Some(node);
                     self.layout.questions.insert(q.name.clone(), e);
                     self.layout.add_name(&q.name, Target::Question(e));
@@ -40,7 +56,14 @@ impl Compiler {
         let mut e = 0;
         for page in &survey.pages {
             let place = self.layout.elements[e].place.clone();
-            self.conditions(e, &place, page.visible_if.as_ref(), page.enable_if.as_ref(), page.required_if.as_ref(), page.is_required);
+            self.conditions(
+                e,
+                &place,
+                page.visible_if.as_ref(),
+                page.enable_if.as_ref(),
+                page.required_if.as_ref(),
+                page.is_required,
+            );
             self.optional_text(page.title.as_ref(), &place, "title");
             self.optional_text(page.description.as_ref(), &place, "description");
             e += 1;
@@ -55,13 +78,27 @@ impl Compiler {
             *e += 1;
             match element {
                 Element::Panel(p) => {
-                    self.conditions(id, &place, p.visible_if.as_ref(), p.enable_if.as_ref(), p.required_if.as_ref(), p.is_required);
+                    self.conditions(
+                        id,
+                        &place,
+                        p.visible_if.as_ref(),
+                        p.enable_if.as_ref(),
+                        p.required_if.as_ref(),
+                        p.is_required,
+                    );
                     self.optional_text(p.title.as_ref(), &place, "title");
                     self.optional_text(p.description.as_ref(), &place, "description");
                     self.element_list(&p.elements, e);
                 }
                 Element::Question(q) => {
-                    self.conditions(id, &place, q.visible_if.as_ref(), q.enable_if.as_ref(), q.required_if.as_ref(), q.is_required);
+                    self.conditions(
+                        id,
+                        &place,
+                        q.visible_if.as_ref(),
+                        q.enable_if.as_ref(),
+                        q.required_if.as_ref(),
+                        q.is_required,
+                    );
                     self.text(&q.title, &place, "title");
                     self.optional_text(q.description.as_ref(), &place, "description");
                     self.question_kind(id, &place, &q.kind);
@@ -77,7 +114,15 @@ impl Compiler {
         }
     }
 
-    fn conditions(&mut self, e: usize, place: &str, visible: Option<&String>, enable: Option<&String>, required: Option<&String>, is_required: bool) {
+    fn conditions(
+        &mut self,
+        e: usize,
+        place: &str,
+        visible: Option<&String>,
+        enable: Option<&String>,
+        required: Option<&String>,
+        is_required: bool,
+    ) {
         self.layout.elements[e].visible_if = self.condition(visible, place, "visibleIf");
         self.layout.elements[e].enable_if = self.condition(enable, place, "enableIf");
         self.layout.elements[e].required_if = self.condition(required, place, "requiredIf");
@@ -109,11 +154,18 @@ impl Compiler {
                     Some(compiled) => compiled,
                     None => (null(), Vec::new()),
                 };
-                let node = self.graph.add(NodeKind::Value(expr), place.to_owned(), format!("{place}.expression"));
+                let node = self.graph.add(
+                    NodeKind::Value(expr),
+                    place.to_owned(),
+                    format!("{place}.expression"),
+                );
                 self.graph.nodes[node].reads = reads;
                 self.layout.elements[e].computed = Some(node);
             }
-            QuestionKind::Text { input_type: InputType::Email, .. } => self.ensure_email(),
+            QuestionKind::Text {
+                input_type: InputType::Email,
+                ..
+            } => self.ensure_email(),
             _ => {}
         }
     }
@@ -123,28 +175,57 @@ impl Compiler {
         for (i, v) in q.validators.iter().enumerate() {
             let at = format!("{place}.validators[{i}]");
             let check = match &v.kind {
-                ValidatorKind::Numeric { min, max } => Check::Numeric { min: *min, max: *max },
-                ValidatorKind::Text { min_length, max_length } => Check::Text { min_length: *min_length, max_length: *max_length },
-                ValidatorKind::AnswerCount { min_count, max_count } => Check::AnswerCount { min_count: *min_count, max_count: *max_count },
+                ValidatorKind::Numeric { min, max } => Check::Numeric {
+                    min: *min,
+                    max: *max,
+                },
+                ValidatorKind::Text {
+                    min_length,
+                    max_length,
+                } => Check::Text {
+                    min_length: *min_length,
+                    max_length: *max_length,
+                },
+                ValidatorKind::AnswerCount {
+                    min_count,
+                    max_count,
+                } => Check::AnswerCount {
+                    min_count: *min_count,
+                    max_count: *max_count,
+                },
                 ValidatorKind::Email => {
                     self.ensure_email();
                     Check::Email
                 }
-                ValidatorKind::Regex { regex, case_insensitive } => {
-                    match regex_lite::RegexBuilder::new(regex).case_insensitive(*case_insensitive).build() {
+                ValidatorKind::Regex {
+                    regex,
+                    case_insensitive,
+                } => {
+                    match regex_lite::RegexBuilder::new(regex)
+                        .case_insensitive(*case_insensitive)
+                        .build()
+                    {
                         Ok(re) => Check::Regex(re),
                         Err(err) => {
-                            self.errors.push(LogicError::Regex { place: at, message: err.to_string() });
+                            self.errors.push(LogicError::Regex {
+                                place: at,
+                                message: err.to_string(),
+                            });
                             continue;
                         }
                     }
                 }
-                ValidatorKind::Expression { expression } => match self.expression(expression, &at, "expression") {
-                    Some((expr, _)) => Check::Expression(expr),
-                    None => continue,
-                },
+                ValidatorKind::Expression { expression } => {
+                    match self.expression(expression, &at, "expression") {
+                        Some((expr, _)) => Check::Expression(expr),
+                        None => continue,
+                    }
+                }
             };
-            out.push(CheckedValidator { check, text: v.text.clone() });
+            out.push(CheckedValidator {
+                check,
+                text: v.text.clone(),
+            });
         }
         if !out.is_empty() {
             self.validators.insert(e, out);
@@ -161,8 +242,14 @@ impl Compiler {
     /// its ancestors'), its choices' conditions and its computed value.
     pub(super) fn wire_values(&mut self) {
         for e in 0..self.layout.elements.len() {
-            let Some(node) = self.layout.elements[e].value else { continue };
-            let mut reads: Vec<NodeId> = self.layout.chain(e).filter_map(|el| el.visible_if).collect();
+            let Some(node) = self.layout.elements[e].value else {
+                continue;
+            };
+            let mut reads: Vec<NodeId> = self
+                .layout
+                .chain(e)
+                .filter_map(|el| el.visible_if)
+                .collect();
             let element = &self.layout.elements[e];
             reads.extend(element.choices.iter().filter_map(|(_, n)| *n));
             reads.extend(element.computed);

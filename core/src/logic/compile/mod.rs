@@ -26,14 +26,24 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
         email: None,
     };
     for (i, page) in survey.pages.iter().enumerate() {
-        let e = c.push(ElementKind::Page, &page.name, page.title.clone(), format!("pages[{i}]"), None);
+        let e = c.push(
+            ElementKind::Page,
+            &page.name,
+            page.title.clone(),
+            format!("pages[{i}]"),
+            None,
+        );
         c.layout.pages.push(e);
         c.elements(&page.elements, e);
         c.layout.elements[e].end = c.layout.elements.len();
     }
     for (i, calc) in survey.calculated_values.iter().enumerate() {
         let place = format!("calculatedValues[{i}] {:?}", calc.name);
-        let node = c.graph.add(NodeKind::Value(null()), place.clone(), format!("{place}.expression"));
+        let node = c.graph.add(
+            NodeKind::Value(null()),
+            place.clone(),
+            format!("{place}.expression"),
+        );
         c.layout.calculated.push((calc.name.clone(), node));
         c.layout.add_name(&calc.name, Target::Calculated(i));
     }
@@ -56,7 +66,10 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
         .filter_map(|(i, entry)| {
             let place = format!("completedHtmlOnCondition[{i}]");
             c.text(&entry.html, &place, "html");
-            Some((c.expression(&entry.expression, &place, "expression")?.0, entry.html.clone()))
+            Some((
+                c.expression(&entry.expression, &place, "expression")?.0,
+                entry.html.clone(),
+            ))
         })
         .collect();
     if let Some(text) = &survey.completed_html {
@@ -69,7 +82,10 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
         .enumerate()
         .filter_map(|(i, f)| {
             let place = format!("scoring.followUp[{i}] {:?}", f.name);
-            Some((f.name.clone(), c.expression(&f.expression, &place, "expression")?.0))
+            Some((
+                f.name.clone(),
+                c.expression(&f.expression, &place, "expression")?.0,
+            ))
         })
         .collect();
     if let Err(cycles) = c.graph.finish() {
@@ -77,7 +93,10 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
             let nodes = &c.graph.nodes;
             let mut chain: Vec<String> = cycle.iter().map(|&n| nodes[n].label.clone()).collect();
             chain.push(nodes[cycle[0]].label.clone());
-            c.errors.push(LogicError::Cycle { place: nodes[cycle[0]].place.clone(), chain });
+            c.errors.push(LogicError::Cycle {
+                place: nodes[cycle[0]].place.clone(),
+                chain,
+            });
         }
     }
     if !c.errors.is_empty() {
@@ -91,7 +110,11 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
         completed,
         completed_default: survey.completed_html.clone(),
         follow_ups,
-        include_into_result: survey.calculated_values.iter().map(|c| c.include_into_result).collect(),
+        include_into_result: survey
+            .calculated_values
+            .iter()
+            .map(|c| c.include_into_result)
+            .collect(),
     })
 }
 
@@ -111,7 +134,9 @@ fn filter_variables(expr: &Expr, in_filter: bool, out: &mut Vec<String>) {
                 out.push(v.name.clone());
             }
         }
-        Expr::Array(items) => items.iter().for_each(|e| filter_variables(e, in_filter, out)),
+        Expr::Array(items) => items
+            .iter()
+            .for_each(|e| filter_variables(e, in_filter, out)),
         Expr::Unary { operand, .. } => filter_variables(operand, in_filter, out),
         Expr::Binary { left, right, .. } => {
             filter_variables(left, in_filter, out);
@@ -119,7 +144,11 @@ fn filter_variables(expr: &Expr, in_filter: bool, out: &mut Vec<String>) {
         }
         Expr::Call { function, args } => {
             for (i, arg) in args.iter().enumerate() {
-                filter_variables(arg, in_filter || (function.takes_item_filter() && i >= 2), out);
+                filter_variables(
+                    arg,
+                    in_filter || (function.takes_item_filter() && i >= 2),
+                    out,
+                );
             }
         }
     }
@@ -134,7 +163,14 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn push(&mut self, kind: ElementKind, name: &str, title: Option<LocalizedText>, place: String, parent: Option<usize>) -> usize {
+    fn push(
+        &mut self,
+        kind: ElementKind,
+        name: &str,
+        title: Option<LocalizedText>,
+        place: String,
+        parent: Option<usize>,
+    ) -> usize {
         let e = self.layout.elements.len();
         self.layout.elements.push(ElementInfo {
             kind,
@@ -157,11 +193,20 @@ impl Compiler {
 
     /// Compiles `src` found at `place`.`property`: the expression and the
     /// nodes it reads, or `None` after recording its errors.
-    fn expression(&mut self, src: &str, place: &str, property: &str) -> Option<(Expr, Vec<NodeId>)> {
+    fn expression(
+        &mut self,
+        src: &str,
+        place: &str,
+        property: &str,
+    ) -> Option<(Expr, Vec<NodeId>)> {
         let expr = match Expr::parse(src) {
             Ok(expr) => expr,
             Err(error) => {
-                self.errors.push(LogicError::Expression { place: place.to_owned(), property: property.to_owned(), error });
+                self.errors.push(LogicError::Expression {
+                    place: place.to_owned(),
+                    property: property.to_owned(),
+                    error,
+                });
                 return None;
             }
         };
@@ -193,11 +238,21 @@ impl Compiler {
             Ok((Target::Calculated(i), _)) => Some(self.layout.calculated[i].1),
             Ok((Target::Locale, _)) => None,
             Err(Problem::Unknown) => {
-                self.errors.push(LogicError::UnknownVariable { place: place.to_owned(), property: property.to_owned(), name: name.to_owned() });
+                self.errors.push(LogicError::UnknownVariable {
+                    place: place.to_owned(),
+                    property: property.to_owned(),
+                    name: name.to_owned(),
+                });
                 None
             }
             Err(Problem::NoRow { matrix, row }) => {
-                self.errors.push(LogicError::UnknownRow { place: place.to_owned(), property: property.to_owned(), name: name.to_owned(), matrix, row });
+                self.errors.push(LogicError::UnknownRow {
+                    place: place.to_owned(),
+                    property: property.to_owned(),
+                    name: name.to_owned(),
+                    matrix,
+                    row,
+                });
                 None
             }
         }
@@ -207,7 +262,11 @@ impl Compiler {
     fn condition(&mut self, src: Option<&String>, place: &str, property: &str) -> Option<NodeId> {
         let src = src.filter(|s| !s.trim().is_empty())?;
         let (expr, reads) = self.expression(src, place, property)?;
-        let node = self.graph.add(NodeKind::Condition(expr), place.to_owned(), format!("{place}.{property}"));
+        let node = self.graph.add(
+            NodeKind::Condition(expr),
+            place.to_owned(),
+            format!("{place}.{property}"),
+        );
         self.graph.nodes[node].reads = reads;
         Some(node)
     }
@@ -216,11 +275,14 @@ impl Compiler {
     fn text(&mut self, text: &LocalizedText, place: &str, property: &str) {
         let only_default = text.0.len() == 1 && text.0.contains_key("default");
         for (locale, s) in &text.0 {
-            let property = if only_default { property.to_owned() } else { format!("{property}[{locale:?}]") };
+            let property = if only_default {
+                property.to_owned()
+            } else {
+                format!("{property}[{locale:?}]")
+            };
             for (_, name) in references(s) {
                 self.variable(name, place, &property);
             }
         }
     }
-
 }

@@ -21,7 +21,11 @@ pub(super) struct SurveyLogic {
 
 impl SurveyLogic {
     /// Reads them from the survey object, once every question is known.
-    pub fn read(p: &mut Props, questions: &BTreeMap<String, QuestionInfo>, ctx: &mut Ctx) -> SurveyLogic {
+    pub fn read(
+        p: &mut Props,
+        questions: &BTreeMap<String, QuestionInfo>,
+        ctx: &mut Ctx,
+    ) -> SurveyLogic {
         SurveyLogic {
             calculated_values: p
                 .array("calculatedValues", ctx)

@@ -46,13 +46,24 @@ fn validator(value: &Value, place: String, ctx: &mut Ctx) -> Option<Validator> {
         "text" => {
             let min_length = count(&mut p, "minLength", ctx);
             let max_length = count(&mut p, "maxLength", ctx);
-            bounds(&p, ("minLength", min_length.map(f64::from)), ("maxLength", max_length.map(f64::from)), ctx);
-            Some(ValidatorKind::Text { min_length, max_length })
+            bounds(
+                &p,
+                ("minLength", min_length.map(f64::from)),
+                ("maxLength", max_length.map(f64::from)),
+                ctx,
+            );
+            Some(ValidatorKind::Text {
+                min_length,
+                max_length,
+            })
         }
         "regex" => {
             let regex = required_string(&mut p, "regex", ctx);
             let case_insensitive = p.bool("caseInsensitive", ctx).unwrap_or(false);
-            regex.map(|regex| ValidatorKind::Regex { regex, case_insensitive })
+            regex.map(|regex| ValidatorKind::Regex {
+                regex,
+                case_insensitive,
+            })
         }
         "email" => Some(ValidatorKind::Email),
         "expression" => required_string(&mut p, "expression", ctx)
@@ -60,8 +71,16 @@ fn validator(value: &Value, place: String, ctx: &mut Ctx) -> Option<Validator> {
         "answercount" => {
             let min_count = count(&mut p, "minCount", ctx);
             let max_count = count(&mut p, "maxCount", ctx);
-            bounds(&p, ("minCount", min_count.map(f64::from)), ("maxCount", max_count.map(f64::from)), ctx);
-            Some(ValidatorKind::AnswerCount { min_count, max_count })
+            bounds(
+                &p,
+                ("minCount", min_count.map(f64::from)),
+                ("maxCount", max_count.map(f64::from)),
+                ctx,
+            );
+            Some(ValidatorKind::AnswerCount {
+                min_count,
+                max_count,
+            })
         }
         other => {
             ctx.error(ParseError::NotOneOf {
@@ -100,7 +119,10 @@ pub(super) fn required_string(p: &mut Props, key: &'static str, ctx: &mut Ctx) -
 /// SurveyJS, and gives `None`.
 fn count(p: &mut Props, key: &'static str, ctx: &mut Ctx) -> Option<u32> {
     let value = p.get(key)?;
-    match value.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX)) {
+    match value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+    {
         Some(n) => Some(n as u32).filter(|n| *n > 0),
         None => {
             ctx.error(ParseError::WrongType {
