@@ -26,12 +26,12 @@ test('sample 1: answers survive a reload, the grade is right, the export holds t
   const pages = survey.pages;
   const given = {};
   // Page 1: second choice everywhere.
-  for (const q of questionsOf(pages[0].elements)) given[q.name] = await answer(page, q, 1);
+  for (const q of questionsOf(pages[0].elements)) remember(given, q, await answer(page, q, 1));
   await page.getByTestId('btn-next').click();
   // Page 2: answer the first half, then reload.
   const second = questionsOf(pages[1].elements);
   const half = second.slice(0, Math.ceil(second.length / 2));
-  for (const q of half) given[q.name] = await answer(page, q, 0);
+  for (const q of half) remember(given, q, await answer(page, q, 0));
   await page.screenshot({ path: `${ARTIFACTS}fill-360x740.png` });
 
   await page.reload();
@@ -44,10 +44,10 @@ test('sample 1: answers survive a reload, the grade is right, the export holds t
   await page.getByTestId('btn-next').click();
 
   // Finish: the rest of page 2 and every later page with the first choice.
-  for (const q of second.slice(half.length)) given[q.name] = await answer(page, q, 0);
+  for (const q of second.slice(half.length)) remember(given, q, await answer(page, q, 0));
   for (let p = 2; p < pages.length; p++) {
     await page.getByTestId('btn-next').click();
-    for (const q of questionsOf(pages[p].elements)) given[q.name] = await answer(page, q, 0);
+    for (const q of questionsOf(pages[p].elements)) remember(given, q, await answer(page, q, 0));
   }
   await page.getByTestId('btn-complete').click();
   await page.getByTestId('end-page').waitFor();
@@ -78,6 +78,10 @@ test('sample 1: answers survive a reload, the grade is right, the export holds t
   assert.equal(r.score.grade, EXPECTED_GRADE);
   assert.deepEqual(errors, [], 'no errors in the browser console');
 });
+
+function remember(given, q, value) {
+  if (value !== undefined) given[q.name] = value;
+}
 
 async function assertAnswered(page, q, value) {
   const box = page.getByTestId(`question-${q.name}`);

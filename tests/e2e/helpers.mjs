@@ -45,9 +45,11 @@ export function questionsOf(elements) {
 
 const valueOf = (c) => (typeof c === 'object' && c !== null ? c.value : c);
 
-/** Answers question `q` in the UI with its choice at `index` (0 = first). */
+/** Answers question `q` in the UI with its choice at `index` (0 = first);
+ * a question hidden by logic is left alone and gives `undefined`. */
 export async function answer(page, q, index) {
   const box = page.locator(`[data-testid="question-${q.name}"]`);
+  if (!(await box.isVisible())) return undefined;
   switch (q.type) {
     case 'radiogroup': case 'checkbox': {
       const v = String(valueOf(q.choices[index]));
