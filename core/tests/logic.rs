@@ -13,6 +13,8 @@ mod navigation;
 mod piping;
 #[path = "logic/props.rs"]
 mod props;
+#[path = "logic/sample.rs"]
+mod sample;
 #[path = "logic/support.rs"]
 mod support;
 #[path = "logic/validation.rs"]
