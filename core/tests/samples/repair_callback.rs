@@ -14,6 +14,8 @@
 //! Bands on the raw total: 优 ≥ 330, 良 ≥ 240, 中 ≥ 150, 差 below.
 //! Follow-up: bottom box (k = 2) = {−10, 0} and boolean false; lowest band 差.
 
+use canvass_core::expr::Date;
+use canvass_core::logic::{Env, LogicState};
 use canvass_core::scoring::ItemStatus::{NotApplicable, Skipped, Valid};
 use canvass_core::survey::{Element, QuestionKind};
 use serde_json::{json, Value};
@@ -182,15 +184,21 @@ fn repair_callback_scores_as_computed_by_hand() {
 }
 
 /// The scenario, rebuilt from the loaded survey the way the browser test
-/// clicks it, is the answer set above and scores 320 / 良.
+/// clicks it (questions hidden by logic are skipped: overall_problem, since
+/// overall is 非常满意), is the answer set above and scores 320 / 良.
 #[test]
 fn repair_callback_e2e_scenario_follows_the_survey() {
     let loaded = load(REPAIR);
-    let mut built = serde_json::Map::new();
+    let mut built = canvass_core::response::Answers::new();
+    let env = Env::new(Date::parse("2026-11-23").unwrap(), "zh-cn");
+    let mut state = LogicState::new(&loaded.logic, &built, env);
     for (p, page) in loaded.survey.pages.iter().enumerate() {
         let index = if p == 0 { 1 } else { 0 };
         for element in &page.elements {
             let Element::Question(q) = element else { panic!("sample 1 has no panels") };
+            if !state.is_visible(&q.name) {
+                continue;
+            }
             let answer = match &q.kind {
                 QuestionKind::RadioGroup { choices } => choices[index].value.clone(),
                 QuestionKind::Boolean { .. } => Value::Bool(index == 0),
@@ -198,9 +206,11 @@ fn repair_callback_e2e_scenario_follows_the_survey() {
                 other => panic!("{}: unexpected kind {other:?}", q.name),
             };
             built.insert(q.name.clone(), answer);
+            state.apply(&loaded.logic, &q.name, &built);
         }
     }
-    assert_eq!(Value::Object(built), e2e_answers());
+    assert!(state.hidden_questions().contains("overall_problem"));
+    assert_eq!(Value::Object(built.into_iter().collect()), e2e_answers());
     let report = score(&loaded, &e2e_answers());
     assert_eq!((report.raw_total, report.grade.as_deref()), (Some(320.0), Some("良")));
 }
@@ -235,7 +245,7 @@ fn repair_callback_model() {
     let loaded = load(REPAIR);
     let survey = &loaded.survey;
     assert_eq!(survey.pages.len(), 3);
-    assert_eq!(survey.questions().len(), 10);
+    assert_eq!(survey.questions().len(), 11, "10 and overall_problem, shown after a dissatisfied overall answer");
     assert_eq!(survey.scoring.overall_question.as_deref(), Some("overall"));
     let q = survey.question("first_visit_fixed").expect("boolean");
     assert!(matches!(q.kind, QuestionKind::Boolean { score_true, score_false, .. }
