@@ -110,7 +110,7 @@ fn columns(c: char) -> usize {
 
 /// Today's date in UTC, from the system clock: the CLI is the one place that
 /// reads a clock; core is always given the date.
-fn utc_today() -> Date {
+pub(crate) fn utc_today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

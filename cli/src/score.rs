@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use canvass_core::aggregate::{self, AggregateOptions, Period, Segment};
 use canvass_core::export::Export;
 use canvass_core::merge::{merge, Merged};
+use canvass_core::expr::Date;
+use canvass_core::logic::{Env, FollowUps, LogicState, ResponseLogic};
 use canvass_core::LoadedSurvey;
 use serde::Serialize;
 
@@ -154,7 +156,8 @@ pub fn run(args: &[String]) -> ExitCode {
     });
     let options = AggregateOptions { by, period: args.period };
     let s = &loaded;
-    match aggregate::aggregate(&s.scoring, &s.survey, &s.analysis, &merged.records, &options) {
+    let logic = ResponseLogic::new(&s.logic, Env::new(crate::eval::utc_today(), "default"));
+    match aggregate::aggregate_with(&s.scoring, &s.survey, &s.analysis, &merged.records, &options, &logic) {
         Ok(aggregate) => {
             let report = Report {
                 format: "canvass-score-report/1",
@@ -200,15 +203,25 @@ fn check_survey(loaded: &LoadedSurvey, merged: &Merged, args: &Args) -> Result<(
     Ok(())
 }
 
-/// Scores every completed record from its answers (the stored score is
-/// informative only); invalid answers are reported per response.
+/// Scores every completed record from its answers with the survey's logic
+/// (the stored score is informative only), as the phone did: hidden
+/// questions ignored, `today()` = the completion date. Invalid answers are
+/// reported per response.
 fn rescore(loaded: &LoadedSurvey, merged: &Merged) -> Vec<ResponseLine> {
     merged
         .records
         .iter()
         .filter(|r| r.is_completed())
         .map(|r| {
-            let result = loaded.scoring.score(&r.answers, &Default::default());
+            let day = r.completed_at.as_deref().and_then(Date::parse).unwrap_or_else(crate::eval::utc_today);
+            let env = Env::new(day, r.meta.get("locale").map_or("default", String::as_str));
+            let logic = &loaded.logic;
+            let state = LogicState::new(logic, &r.answers, env.clone());
+            let result = loaded.scoring.score_with(
+                &state.scoring_answers(logic, &r.answers),
+                &state.hidden_questions(),
+                &FollowUps::new(logic, env),
+            );
             let (score, error) = match result {
                 Ok(s) => (Some(s), None),
                 Err(e) => (None, Some(format!("response {}: {e}", r.id))),

@@ -142,3 +142,39 @@ fn score_rejects_malformed_and_foreign_files_naming_them() {
     assert_eq!(canvass(&["score", SAMPLE]).status.code(), Some(2), "--survey is required");
     assert_eq!(canvass(&["score", "--survey", SAMPLE, "--period", "week", "x.json"]).status.code(), Some(2));
 }
+
+#[test]
+fn score_applies_the_survey_logic_hidden_answers_do_not_count() {
+    let d = dir("logic");
+    let survey = d.join("survey.json");
+    std::fs::write(&survey, r#"{"id": "l", "title": "L", "pages": [{"elements": [
+        {"type": "radiogroup", "name": "q1", "scored": true, "choices": [{"value": "a", "score": 10}, {"value": "b", "score": 0}]},
+        {"type": "radiogroup", "name": "q2", "scored": true, "visibleIf": "{q1} = 'a'",
+         "choices": [{"value": "x", "score": 5}, {"value": "y", "score": 1}]}]}]}"#).unwrap();
+    let loaded = canvass_core::load(&std::fs::read_to_string(&survey).unwrap()).unwrap();
+    let s = &loaded.survey;
+    let identity = SurveyRef { id: s.id.clone(), version: s.version.clone(), hash: s.hash.clone() };
+    let mut answers = Answers::new();
+    answers.insert("q1".into(), json!("b"));
+    answers.insert("q2".into(), json!("x")); // stored, but q2 is hidden when q1 = b
+    let r = Response {
+        id: uuid::Uuid::from_u128(1),
+        survey: identity.clone(),
+        started_at: "2026-11-20T09:00:00+08:00".into(),
+        completed_at: Some("2026-11-20T09:05:00+08:00".into()),
+        answers,
+        meta: Default::default(),
+        score: None,
+        visit: None,
+    };
+    let export = d.join("e.json");
+    let e = Export::new(ExportedSurvey { identity, title: s.title.clone() }, vec![r], "2026-11-23T10:00:00+08:00".into());
+    std::fs::write(&export, e.to_json()).unwrap();
+    let out = canvass(&["score", "--survey", survey.to_str().unwrap(), export.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let score = &report["responses"][0]["score"];
+    assert_eq!(score["rawTotal"], 0.0, "only q1 = b (0 points) counts");
+    assert_eq!(score["counts"]["hidden"], 1);
+    assert_eq!(report["aggregate"]["total"]["items"][1]["hidden"], 1);
+}
