@@ -2,7 +2,7 @@
 //! over many responses besides the scores themselves — how the
 //! satisfaction rate is defined, which question gives the NPS, targets,
 //! expectation gaps, Kano pairs and open-answer themes. It lives in the
-//! `scoring` object next to the indicators (docs/FORMAT-ANALYSIS.md) and is
+//! `scoring` object next to the indicators (docs/FORMAT.md, "Analysis keys") and is
 //! checked when the survey is loaded, so that a report never meets a
 //! definition it cannot compute.
 
