@@ -53,6 +53,7 @@ pub mod logic;
 pub mod merge;
 pub mod response;
 pub mod scoring;
+pub mod small_sort;
 pub mod survey;
 pub mod visit;
 

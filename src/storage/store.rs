@@ -151,7 +151,7 @@ impl ResponseStore {
         let mut keys = self.backend.keys();
         keys.retain(|k| k.starts_with(PREFIX));
         keys.extend(self.unsaved.borrow().keys().cloned());
-        keys.sort();
+        canvass_core::small_sort::sort_small_by(&mut keys, String::cmp);
         keys.dedup();
         keys
     }

@@ -77,7 +77,7 @@ pub(crate) fn compile(spec: Option<&GradeSpec>) -> Result<Option<Grading>, Vec<C
         return Err(errors);
     }
     let mut bands = spec.bands.clone();
-    bands.sort_by(|a, b| match (a.min, b.min) {
+    crate::small_sort::sort_small_by(&mut bands, |a, b| match (a.min, b.min) {
         (Some(x), Some(y)) => y.total_cmp(&x),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

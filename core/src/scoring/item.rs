@@ -267,7 +267,7 @@ fn options(choices: &[Choice], what: &'static str, place: &str) -> Result<Vec<Op
 /// `lo`, `hi` and the distinct numbers in ascending order.
 fn discrete(opts: &[Opt], place: &str) -> Result<(f64, f64, Vec<f64>), Vec<CompileError>> {
     let mut scale: Vec<f64> = opts.iter().filter_map(|o| o.number).collect();
-    scale.sort_by(f64::total_cmp);
+    crate::small_sort::sort_small_by(&mut scale, f64::total_cmp);
     scale.dedup();
     match (scale.first(), scale.last()) {
         (None, _) | (_, None) => Err(vec![CompileError::NoNumbers { place: place.to_owned() }]),

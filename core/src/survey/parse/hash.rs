@@ -28,7 +28,7 @@ fn canonical(value: &Value, out: &mut String) {
     match value {
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
+            crate::small_sort::sort_small_by(&mut entries, |a, b| a.0.cmp(b.0));
             out.push('{');
             for (i, (key, v)) in entries.into_iter().enumerate() {
                 if i > 0 {
