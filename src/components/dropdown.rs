@@ -6,8 +6,8 @@ use canvass_core::survey::{value_key, Choice, Value};
 use leptos::prelude::*;
 
 use crate::context::tr;
-use crate::pages::fill_logic::survey_text;
 use crate::i18n::Key;
+use crate::pages::fill_logic::survey_text;
 
 #[component]
 pub fn Dropdown(

@@ -6,7 +6,10 @@ use crate::context::ui_locale;
 
 /// A progress bar over the pages shown plus the "x / n" indicator.
 #[component]
-pub fn ProgressBar(#[prop(into)] current: Signal<usize>, #[prop(into)] total: Signal<usize>) -> impl IntoView {
+pub fn ProgressBar(
+    #[prop(into)] current: Signal<usize>,
+    #[prop(into)] total: Signal<usize>,
+) -> impl IntoView {
     let l = ui_locale();
     let width = move || format!("width: {}%", current.get() * 100 / total.get().max(1));
     view! {

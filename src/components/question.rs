@@ -22,7 +22,8 @@ pub fn QuestionView(
     uid: String,
     #[prop(into)] answer: Signal<Option<Value>>,
     /// The validation message shown at the question, if any.
-    #[prop(into)] problem: Signal<Option<String>>,
+    #[prop(into)]
+    problem: Signal<Option<String>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
     let name = question.name.clone();

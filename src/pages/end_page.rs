@@ -36,12 +36,18 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
     // The survey's own completed text (first matching condition, else
     // `completedHtml`), from the logic state of the stored answers; plain
     // text, never HTML.
-    let completed = loaded.as_ref().zip(latest.as_ref()).and_then(|(loaded, response)| {
-        let state = LogicState::new(&loaded.logic, &response.answers, env_now());
-        completed_text(&loaded.logic, &state, &response.answers, l.code())
-    });
+    let completed = loaded
+        .as_ref()
+        .zip(latest.as_ref())
+        .and_then(|(loaded, response)| {
+            let state = LogicState::new(&loaded.logic, &response.answers, env_now());
+            completed_text(&loaded.logic, &state, &response.answers, l.code())
+        });
     let body = match completed {
-        Some(text) => view! { <p class="cv-end__completed" data-testid="completed-text" style="white-space:pre-line">{text}</p> }.into_any(),
+        Some(text) => {
+            view! { <p class="cv-end__completed" data-testid="completed-text">{text}</p> }
+                .into_any()
+        }
         None => view! { <p>{t(Key::ThanksBody)}</p> }.into_any(),
     };
 

@@ -109,3 +109,7 @@ pub fn shaped(mut question: Question, shape: &Shape) -> Question {
 pub fn expression_text(value: ExprValue) -> Option<String> {
     (!matches!(value, ExprValue::Null)).then(|| value.to_js_string())
 }
+
+#[cfg(test)]
+#[path = "fill_logic_tests.rs"]
+mod tests;

@@ -79,7 +79,9 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
         let loaded = loaded.clone();
         move || -> (Vec<(String, String)>, Vec<String>) {
             let found = state.with_untracked(|s| {
-                draft.with_untracked(|d| validate_page(&loaded.logic, s, d.page, &d.response.answers))
+                draft.with_untracked(|d| {
+                    validate_page(&loaded.logic, s, d.page, &d.response.answers)
+                })
             });
             let mut questions: Vec<(String, String)> = Vec::new();
             let mut rest = Vec::new();
@@ -114,7 +116,9 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                 }
             });
             save();
-            state.update(|s| draft.with_untracked(|d| s.apply(&loaded.logic, &name, &d.response.answers)));
+            state.update(|s| {
+                draft.with_untracked(|d| s.apply(&loaded.logic, &name, &d.response.answers))
+            });
             // An error shown at this question goes away once it is fixed.
             if problems.with_untracked(|p| p.contains_key(&name)) {
                 let now = errors().0.into_iter().find(|(n, _)| *n == name);
@@ -178,9 +182,8 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             if !check_page() {
                 return;
             }
-            let (response, _failure) = state.with_untracked(|s| {
-                draft.with_untracked(|d| complete(d, &loaded, s, locale_code))
-            });
+            let (response, _failure) = state
+                .with_untracked(|s| draft.with_untracked(|d| complete(d, &loaded, s, locale_code)));
             let id = loaded.survey.id.clone();
             let _ = store.with(|s| s.append_response(&id, &response));
             store.with(|s| s.clear_draft(&id));

@@ -89,8 +89,9 @@ where
                         let question = shaped(q.clone(), &sh);
                         let uid = uid.clone();
                         view! {
-                            <fieldset class="cv-enable" disabled=!sh.enabled
-                                style="border:0;margin:0;padding:0;min-width:0">
+                            // A disabled fieldset makes every control inside
+                            // read-only (`enableIf` false).
+                            <fieldset class="cv-enable" disabled=!sh.enabled>
                                 <QuestionView question uid answer problem on_change/>
                             </fieldset>
                         }
