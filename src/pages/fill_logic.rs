@@ -5,7 +5,9 @@
 
 use canvass_core::expr::{Date, Value as ExprValue};
 use canvass_core::logic::{piped, Env, LogicState};
-use canvass_core::survey::{LocalizedText, Question, QuestionKind};
+use canvass_core::survey::{
+    value_key, Choice, LocalizedText, Question, QuestionKind, Value as Json,
+};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -86,7 +88,7 @@ pub fn shape(state: &LogicState, question: &Question) -> Option<Shape> {
 /// offered choices.
 pub fn shaped(mut question: Question, shape: &Shape) -> Question {
     question.is_required = shape.required;
-    let keep = |list: &mut Vec<canvass_core::survey::Choice>| {
+    let keep = |list: &mut Vec<Choice>| {
         let mut i = 0;
         list.retain(|_| {
             i += 1;
@@ -108,6 +110,37 @@ pub fn shaped(mut question: Question, shape: &Shape) -> Question {
 /// An expression question's value as text; empty when it has none.
 pub fn expression_text(value: ExprValue) -> Option<String> {
     (!matches!(value, ExprValue::Null)).then(|| value.to_js_string())
+}
+
+/// A checkbox answer after a change among the offered choices: the
+/// selections of choices not offered now are kept from `previous` (they
+/// read as unselected while hidden, and count again when shown,
+/// docs/LOGIC.md). Survey order; an empty selection is no answer.
+pub fn keep_hidden_selections(
+    choices: &[Choice],
+    offered: &[bool],
+    previous: Option<&Json>,
+    new: Option<Json>,
+) -> Option<Json> {
+    let has = |answer: Option<&Json>, key: &str| {
+        answer
+            .and_then(Json::as_array)
+            .is_some_and(|a| a.iter().any(|v| value_key(v) == key))
+    };
+    let values: Vec<Json> = choices
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            let key = value_key(&c.value);
+            if offered.get(*i).copied().unwrap_or(true) {
+                has(new.as_ref(), &key)
+            } else {
+                has(previous, &key)
+            }
+        })
+        .map(|(_, c)| c.value.clone())
+        .collect();
+    (!values.is_empty()).then_some(Json::Array(values))
 }
 
 #[cfg(test)]

@@ -73,3 +73,30 @@ fn expression_text_is_empty_for_null_and_js_text_otherwise() {
     assert_eq!(expression_text(ExprValue::Null), None);
     assert_ne!(expression_text(value).as_deref(), Some("null"));
 }
+
+#[test]
+fn ticking_an_offered_choice_keeps_hidden_selections() {
+    let loaded = canvass_core::load(SURVEY).unwrap();
+    let QuestionKind::Checkbox { choices } = &loaded.survey.question("why").unwrap().kind else {
+        panic!("checkbox expected");
+    };
+    let offered = [true, false, true];
+    let cases = [
+        (
+            json!(["staff"]),
+            Some(json!(["time"])),
+            Some(json!(["staff", "time"])),
+        ),
+        (json!(["price", "staff"]), None, Some(json!(["staff"]))),
+        (json!(["price"]), None, None),
+        (
+            json!(["staff"]),
+            Some(json!(["staff"])),
+            Some(json!(["staff"])),
+        ),
+    ];
+    for (previous, new, expected) in cases {
+        let out = keep_hidden_selections(choices, &offered, Some(&previous), new.clone());
+        assert_eq!(out, expected, "{previous} then {new:?}");
+    }
+}

@@ -8,7 +8,9 @@ use canvass_core::LoadedSurvey;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::fill_logic::{expression_text, shape, shaped, survey_text, FillLogic};
+use super::fill_logic::{
+    expression_text, keep_hidden_selections, shape, shaped, survey_text, FillLogic,
+};
 use crate::components::question::QuestionView;
 
 /// A DOM id for the element at JSON `path` (`pages[0].elements[2]` →
@@ -77,13 +79,31 @@ where
                     let name = name.clone();
                     Signal::derive(move || problems.with(|p| p.get(&name).cloned()))
                 };
-                let set = set.clone();
-                let on_change = Callback::new(move |v| set(name.clone(), v));
                 let uid = dom_id(&q.path);
                 let current = {
                     let q = q.clone();
                     Memo::new(move |_| state.with(|s| shape(s, &q)))
                 };
+                let set = set.clone();
+                let all = match &q.kind {
+                    QuestionKind::Checkbox { choices } => Some(choices.clone()),
+                    _ => None,
+                };
+                let on_change = Callback::new(move |v: Option<Value>| {
+                    let v = match &all {
+                        // Ticking among the offered choices keeps the
+                        // selections of hidden ones.
+                        Some(choices) => {
+                            let offered = current
+                                .with_untracked(|s| s.as_ref().map(|s| s.choices.clone()))
+                                .unwrap_or_default();
+                            let previous = draft.with_untracked(|d| d.response.answers.get(&name).cloned());
+                            keep_hidden_selections(choices, &offered, previous.as_ref(), v)
+                        }
+                        None => v,
+                    };
+                    set(name.clone(), v)
+                });
                 (move || {
                     current.get().map(|sh| {
                         let question = shaped(q.clone(), &sh);
