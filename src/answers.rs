@@ -3,7 +3,7 @@
 //! number input, ranking moves. Kept free of the DOM so they are tested
 //! natively.
 
-use canvass_core::survey::{value_key, Choice, Question, QuestionKind, Value};
+use canvass_core::survey::{value_key, Choice, Value};
 
 /// True when `answer` holds something: not missing, not an empty string,
 /// array or object.
@@ -15,37 +15,6 @@ pub fn is_answered(answer: Option<&Value>) -> bool {
         Some(Value::Object(o)) => !o.is_empty(),
         Some(_) => true,
     }
-}
-
-/// Why a question's answer cannot be accepted yet.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
-    Required,
-    /// A number answer outside `min`..`max` (either may be open).
-    OutOfRange {
-        min: Option<f64>,
-        max: Option<f64>,
-    },
-}
-
-/// Checks one question's answer before Next / Complete.
-pub fn problem(question: &Question, answer: Option<&Value>) -> Option<Problem> {
-    if !is_answered(answer) {
-        return question.is_required.then_some(Problem::Required);
-    }
-    if let QuestionKind::Text { min, max, .. } = &question.kind {
-        if let Some(x) = answer.and_then(Value::as_f64) {
-            let low = min.is_some_and(|m| x < m);
-            let high = max.is_some_and(|m| x > m);
-            if low || high {
-                return Some(Problem::OutOfRange {
-                    min: *min,
-                    max: *max,
-                });
-            }
-        }
-    }
-    None
 }
 
 /// A checkbox answer after ticking (`checked`) or unticking choice

@@ -77,50 +77,6 @@ fn number_text_becomes_a_json_number() {
 }
 
 #[test]
-fn bounds_and_required_are_checked() {
-    use canvass_core::survey::{InputType, Question, QuestionKind};
-    let q = Question {
-        name: "n".into(),
-        title: LocalizedText::plain("n"),
-        description: None,
-        kind: QuestionKind::Text {
-            input_type: InputType::Number,
-            min: Some(0.0),
-            max: Some(10.0),
-            placeholder: None,
-        },
-        is_required: true,
-        visible_if: None,
-        enable_if: None,
-        required_if: None,
-        scored: false,
-        reverse: false,
-        weight: None,
-        box_size: None,
-        validators: Vec::new(),
-        path: "pages[0].elements[0]".into(),
-    };
-    let out = Some(Problem::OutOfRange {
-        min: Some(0.0),
-        max: Some(10.0),
-    });
-    let cases = [
-        (None, Some(Problem::Required)),
-        (Some(json!(5)), None),
-        (Some(json!(11)), out.clone()),
-        (Some(json!(-1)), out),
-    ];
-    for (answer, expected) in cases {
-        assert_eq!(problem(&q, answer.as_ref()), expected, "{answer:?}");
-    }
-    let optional = Question {
-        is_required: false,
-        ..q
-    };
-    assert_eq!(problem(&optional, None), None);
-}
-
-#[test]
 fn ranking_moves_swap_neighbours_and_stop_at_the_ends() {
     let c = choices();
     let items = ranked(&c, Some(&json!(["b", 9])));

@@ -2,8 +2,9 @@
 //! answers (ids, timestamps, survey reference, score) done the same way for
 //! every survey.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
+use canvass_core::logic::{FollowUps, LogicState};
 use canvass_core::response::{Response, SurveyRef};
 use canvass_core::scoring::InvalidAnswer;
 use canvass_core::survey::Survey;
@@ -38,19 +39,31 @@ pub fn new_draft(survey: &Survey) -> Draft {
 }
 
 /// The completed response of `draft`: stamped now, with the interface
-/// locale in `meta`, the current survey reference and core's score. When
+/// locale in `meta`, the current survey reference, the values the logic
+/// computed (expression questions, `includeIntoResult` values) added to the
+/// answers, and core's score of what the respondent was shown (hidden
+/// questions excluded, hidden choices unselected, follow-up conditions
+/// evaluated). Hidden questions' answers stay stored (docs/LOGIC.md). When
 /// core rejects an answer, the response is still kept (it is the
 /// respondent's data) without a score, and the reason is returned.
 pub fn complete(
     draft: &Draft,
     loaded: &LoadedSurvey,
+    state: &LogicState,
     locale: &str,
 ) -> (Response, Option<InvalidAnswer>) {
+    let logic = &loaded.logic;
     let mut response = draft.response.clone();
     response.survey = survey_ref(&loaded.survey);
     response.completed_at = Some(now_rfc3339());
     response.meta.insert("locale".to_owned(), locale.to_owned());
-    let failure = match loaded.scoring.score(&response.answers, &BTreeSet::new()) {
+    response.answers.extend(state.computed_answers(logic));
+    let scored = loaded.scoring.score_with(
+        &state.scoring_answers(logic, &draft.response.answers),
+        &state.hidden_questions(),
+        &FollowUps::new(logic, state.env().clone()),
+    );
+    let failure = match scored {
         Ok(report) => {
             response.score = Some(report);
             None

@@ -7,7 +7,7 @@ use canvass_core::survey::{value_key, Choice, Value};
 use leptos::prelude::*;
 
 use crate::answers::toggle_choice;
-use crate::context::localized;
+use crate::pages::fill_logic::survey_text;
 
 /// One choice per line, the whole line a ≥ 44 px tap target.
 #[component]
@@ -65,7 +65,7 @@ pub fn ChoiceList(
                         prop:checked=checked
                         on:change=change
                     />
-                    <span class="cv-choice__text">{localized(&choice.text)}</span>
+                    <span class="cv-choice__text">{survey_text(&choice.text)}</span>
                 </label>
             }
         })

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use canvass_core::survey::{value_key, Choice, Value};
 use leptos::prelude::*;
 
-use crate::context::{localized, tr};
+use crate::context::tr;
 use crate::i18n::Key;
+use crate::pages::fill_logic::survey_text;
 
 #[component]
 pub fn Dropdown(
@@ -25,7 +26,7 @@ pub fn Dropdown(
                 let key = key.clone();
                 move || current().as_deref() == Some(key.as_str())
             };
-            view! { <option value=key prop:selected=selected>{localized(&c.text)}</option> }
+            view! { <option value=key prop:selected=selected>{survey_text(&c.text)}</option> }
         })
         .collect_view();
     let choices = Arc::new(choices);

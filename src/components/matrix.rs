@@ -4,7 +4,7 @@
 use canvass_core::survey::{value_key, Choice, MatrixRow, Value};
 use leptos::prelude::*;
 
-use crate::context::localized;
+use crate::pages::fill_logic::survey_text;
 
 #[component]
 pub fn MatrixGrid(
@@ -61,14 +61,14 @@ pub fn MatrixGrid(
                                 prop:checked=checked
                                 on:change=change
                             />
-                            <span class="cv-choice__text">{localized(&column.text)}</span>
+                            <span class="cv-choice__text">{survey_text(&column.text)}</span>
                         </label>
                     }
                 })
                 .collect_view();
             view! {
                 <fieldset class="cv-matrix__row" data-row=row_key.clone()>
-                    <legend class="cv-matrix__legend">{localized(&row.text)}</legend>
+                    <legend class="cv-matrix__legend">{survey_text(&row.text)}</legend>
                     <div class="cv-matrix__cells">{cells}</div>
                 </fieldset>
             }

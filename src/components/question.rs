@@ -10,9 +10,9 @@ use super::{
     boolean::BooleanChoice, choice_list::ChoiceList, comment::CommentAnswer, dropdown::Dropdown,
     matrix::MatrixGrid, ranking::RankingList, rating::RatingScale, text_answer::TextAnswer,
 };
-use crate::answers::Problem;
-use crate::context::{localized, tr, ui_locale};
-use crate::i18n::{Key, Locale};
+use crate::context::tr;
+use crate::i18n::Key;
+use crate::pages::fill_logic::survey_text;
 
 #[component]
 pub fn QuestionView(
@@ -21,10 +21,11 @@ pub fn QuestionView(
     /// which the page uses to move focus to it.
     uid: String,
     #[prop(into)] answer: Signal<Option<Value>>,
-    #[prop(into)] problem: Signal<Option<Problem>>,
+    /// The validation message shown at the question, if any.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
-    let l = ui_locale();
     let name = question.name.clone();
     let (input_id, err_id, desc_id) = (
         format!("{uid}-input"),
@@ -34,7 +35,7 @@ pub fn QuestionView(
     let described_by = format!("{desc_id} {err_id}");
     let invalid = Signal::derive(move || problem.with(Option::is_some));
     let title = {
-        let text = localized(&question.title);
+        let text = survey_text(&question.title);
         let required = question.is_required;
         move || {
             view! {
@@ -47,7 +48,7 @@ pub fn QuestionView(
         }
     };
     let desc = question.description.clone().map(|d| {
-        view! { <p class="cv-question__desc" id=desc_id.clone()>{localized(&d)}</p> }
+        view! { <p class="cv-question__desc" id=desc_id.clone()>{survey_text(&d)}</p> }
     });
     let initial = answer.get_untracked();
     let (frame, control) = match question.kind {
@@ -112,7 +113,7 @@ pub fn QuestionView(
             }
             .into_any(),
         ),
-        // Read-only: shows the value the logic computed (stored in the
+        // Read-only: shows the value the logic computed (given as the
         // answer by the page).
         QuestionKind::Expression { .. } => (
             Frame::Label,
@@ -169,7 +170,7 @@ pub fn QuestionView(
             {body}
             {move || problem.get().map(|p| view! {
                 <p class="cv-question__error" id=err_id.clone() data-testid=error_testid.clone() role="alert">
-                    {message(&p, l)}
+                    {p}
                 </p>
             })}
         </div>
@@ -184,20 +185,4 @@ enum Frame {
     Label,
     /// A group labelled by the title (matrix: fieldsets inside).
     Group,
-}
-
-/// The error text of `problem` in `locale`.
-pub fn message(problem: &Problem, locale: Locale) -> String {
-    match problem {
-        Problem::Required => locale.t(Key::Required).to_owned(),
-        Problem::OutOfRange { min, max } => {
-            let bound = |b: &Option<f64>| b.map(|x| x.to_string()).unwrap_or_default();
-            format!(
-                "{} {}–{}",
-                locale.t(Key::OutOfRange),
-                bound(min),
-                bound(max)
-            )
-        }
-    }
 }

@@ -5,7 +5,7 @@
 use canvass_core::survey::{value_key, Choice, LocalizedText, Value};
 use leptos::prelude::*;
 
-use crate::context::localized;
+use crate::pages::fill_logic::survey_text;
 
 #[component]
 pub fn RatingScale(
@@ -35,7 +35,7 @@ pub fn RatingScale(
                 _ => None,
             };
             let spoken = end_label
-                .map(|l| view! { <span class="cv-visually-hidden">" "{localized(&l)}</span> });
+                .map(|l| view! { <span class="cv-visually-hidden">" "{survey_text(&l)}</span> });
             let label_for = id.clone();
             let is_checked = checked.clone();
             let class = move || {
@@ -56,14 +56,14 @@ pub fn RatingScale(
                         prop:checked=checked
                         on:change=move |_| on_change.run(Some(value.clone()))
                     />
-                    <span class="cv-rating__text">{localized(&point.text)}</span>
+                    <span class="cv-rating__text">{survey_text(&point.text)}</span>
                     {spoken}
                 </label>
             }
         })
         .collect_view();
     let end = |label: Option<LocalizedText>, class: &'static str| {
-        label.map(|l| view! { <span class=class aria-hidden="true">{localized(&l)}</span> })
+        label.map(|l| view! { <span class=class aria-hidden="true">{survey_text(&l)}</span> })
     };
     view! {
         <div class="cv-rating">

@@ -1,13 +1,14 @@
-//! The end page: thanks, and — when the survey says `showScore` — the
+//! The end page: thanks (the survey's completed text when it has one),
+//! and — when the survey says `showScore` — the
 //! score, raw total, grade and per-indicator scores of the response just
 //! completed (the latest stored one, so a reload shows it again).
 
-use std::collections::BTreeSet;
-
+use canvass_core::logic::{completed_text, FollowUps, LogicState};
 use leptos::prelude::*;
 
 use crate::context::{localized, ui_locale, use_catalog, use_store};
 use crate::i18n::Key;
+use crate::pages::fill_logic::env_now;
 use crate::route::Route;
 
 /// A score for display: one decimal; missing shows a dash.
@@ -32,10 +33,33 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
     let loaded = use_catalog().find(&survey_id);
     let latest = store.with(|s| s.responses(&survey_id).pop());
     let t = |k: Key| l.t(k);
+    // The survey's own completed text (first matching condition, else
+    // `completedHtml`), from the logic state of the stored answers; plain
+    // text, never HTML.
+    let completed = loaded
+        .as_ref()
+        .zip(latest.as_ref())
+        .and_then(|(loaded, response)| {
+            let state = LogicState::new(&loaded.logic, &response.answers, env_now());
+            completed_text(&loaded.logic, &state, &response.answers, l.code())
+        });
+    let body = match completed {
+        Some(text) => {
+            view! { <p class="cv-end__completed" data-testid="completed-text">{text}</p> }
+                .into_any()
+        }
+        None => view! { <p>{t(Key::ThanksBody)}</p> }.into_any(),
+    };
 
     let results = loaded.zip(latest).filter(|(l, _)| l.survey.scoring.show_score).map(|(loaded, response)| {
         let Some(report) = response.score.clone() else {
-            let why = loaded.scoring.score(&response.answers, &BTreeSet::new()).err().map(|e| e.to_string());
+            let logic = &loaded.logic;
+            let state = LogicState::new(logic, &response.answers, env_now());
+            let why = loaded
+                .scoring
+                .score_with(&state.scoring_answers(logic, &response.answers), &state.hidden_questions(), &FollowUps::new(logic, state.env().clone()))
+                .err()
+                .map(|e| e.to_string());
             return view! { <p class="cv-result__error" role="alert">{t(Key::ScoreFailed)}" "{why}</p> }.into_any();
         };
         let spec = loaded.survey.scoring.clone();
@@ -76,7 +100,7 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
     view! {
         <div class="cv-end" data-testid="end-page">
             <h1 class="cv-end__title">{t(Key::Thanks)}</h1>
-            <p>{t(Key::ThanksBody)}</p>
+            {body}
             {results}
             <div class="cv-end__actions">
                 <a class="cv-button cv-button--primary" href=again data-testid="btn-new">{t(Key::NewResponse)}</a>

@@ -1,6 +1,8 @@
-//! Filling a survey, one page at a time. Every answer is written to the
-//! draft in storage the moment it is given; Next and Complete check the
-//! page's required answers first and move focus to the first problem.
+//! Filling a survey, one page at a time, as its logic shows it. Every
+//! answer is written to the draft in storage the moment it is given and
+//! updates the response's `LogicState` incrementally; Next and Complete
+//! validate the page (core's `validate_page`) and move focus to the first
+//! problem; navigation skips the pages the logic hides.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,8 +11,12 @@ use canvass_core::survey::Value;
 use canvass_core::LoadedSurvey;
 use leptos::prelude::*;
 
-use super::fill_parts::{focus_first_control, page_questions, render_elements, uid_of};
-use crate::answers::{problem, Problem};
+use canvass_core::logic::{
+    next_page, previous_page, progress, validate_page, visible_pages, LogicState, Target,
+};
+
+use super::fill_logic::{env_now, survey_text, FillLogic};
+use super::fill_parts::{focus_first_control, render_elements, uid_of};
 use crate::components::progress::ProgressBar;
 use crate::context::{localized, tr, ui_locale, use_catalog, use_store};
 use crate::i18n::Key;
@@ -40,8 +46,23 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
         .with(|s| s.draft(&survey_id))
         .unwrap_or_else(|| new_draft(&loaded.survey));
     initial.page = initial.page.min(total - 1);
+    // Resuming: the logic state is derived from the stored answers alone.
+    let state = RwSignal::new(LogicState::new(
+        &loaded.logic,
+        &initial.response.answers,
+        env_now(),
+    ));
+    // A fresh draft starts on the first page shown.
+    if initial.response.answers.is_empty() {
+        if let Some(&first) = state.with_untracked(visible_pages).first() {
+            initial.page = first;
+        }
+    }
     let draft = RwSignal::new(initial);
-    let problems = RwSignal::new(BTreeMap::<String, Problem>::new());
+    let logic = FillLogic { state, draft };
+    provide_context(logic);
+    let problems = RwSignal::new(BTreeMap::<String, String>::new());
+    let page_problems = RwSignal::new(Vec::<String>::new());
     let save = {
         let id = survey_id.clone();
         move || {
@@ -52,9 +73,39 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
     let page = Memo::new(move |_| draft.with(|d| d.page));
     let heading = NodeRef::<leptos::html::H1>::new();
 
+    // The page's validation errors: per question, and the rest (required
+    // panels and pages).
+    let errors = {
+        let loaded = loaded.clone();
+        move || -> (Vec<(String, String)>, Vec<String>) {
+            let found = state.with_untracked(|s| {
+                draft.with_untracked(|d| {
+                    validate_page(&loaded.logic, s, d.page, &d.response.answers)
+                })
+            });
+            let mut questions: Vec<(String, String)> = Vec::new();
+            let mut rest = Vec::new();
+            for e in found {
+                let message = e.message(locale_code);
+                match &e.target {
+                    Target::Question(name) => match questions.iter_mut().find(|(n, _)| n == name) {
+                        Some((_, m)) => {
+                            m.push(' ');
+                            m.push_str(&message);
+                        }
+                        None => questions.push((name.clone(), message)),
+                    },
+                    _ => rest.push(message),
+                }
+            }
+            (questions, rest)
+        }
+    };
+
     let set_answer = {
         let loaded = loaded.clone();
         let save = save.clone();
+        let errors = errors.clone();
         move |name: String, value: Option<Value>| {
             draft.update(|d| match value {
                 Some(v) => {
@@ -65,13 +116,14 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                 }
             });
             save();
+            state.update(|s| {
+                draft.with_untracked(|d| s.apply(&loaded.logic, &name, &d.response.answers))
+            });
             // An error shown at this question goes away once it is fixed.
             if problems.with_untracked(|p| p.contains_key(&name)) {
-                let now = loaded.survey.question(&name).and_then(|q| {
-                    draft.with_untracked(|d| problem(q, d.response.answers.get(&name)))
-                });
+                let now = errors().0.into_iter().find(|(n, _)| *n == name);
                 problems.update(|p| match now {
-                    Some(x) => {
+                    Some((_, x)) => {
                         p.insert(name, x);
                     }
                     None => {
@@ -86,21 +138,15 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
     let check_page = {
         let loaded = loaded.clone();
         move || -> bool {
-            let found: Vec<(String, Problem)> = draft.with_untracked(|d| {
-                page_questions(&loaded, d.page)
-                    .into_iter()
-                    .filter_map(|q| {
-                        problem(q, d.response.answers.get(&q.name)).map(|p| (q.name.clone(), p))
-                    })
-                    .collect()
-            });
+            let (found, rest) = errors();
+            let ok = found.is_empty() && rest.is_empty();
             let first = found.first().and_then(|(name, _)| uid_of(&loaded, name));
             problems.set(found.into_iter().collect());
+            page_problems.set(rest);
             if let Some(uid) = first {
                 focus_first_control(&uid);
-                return false;
             }
-            true
+            ok
         }
     };
     let turn = {
@@ -109,14 +155,18 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             if forward && !check_page() {
                 return;
             }
-            problems.set(BTreeMap::new());
-            draft.update(|d| {
-                d.page = if forward {
-                    (d.page + 1).min(total - 1)
+            let to = state.with_untracked(|s| {
+                let at = page.get_untracked();
+                if forward {
+                    next_page(s, at)
                 } else {
-                    d.page.saturating_sub(1)
+                    previous_page(s, at)
                 }
             });
+            let Some(to) = to else { return };
+            problems.set(BTreeMap::new());
+            page_problems.set(Vec::new());
+            draft.update(|d| d.page = to);
             save();
             window().scroll_to_with_x_and_y(0.0, 0.0);
             request_animation_frame(move || {
@@ -132,7 +182,8 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             if !check_page() {
                 return;
             }
-            let (response, _failure) = draft.with_untracked(|d| complete(d, &loaded, locale_code));
+            let (response, _failure) = state
+                .with_untracked(|s| draft.with_untracked(|d| complete(d, &loaded, s, locale_code)));
             let id = loaded.survey.id.clone();
             let _ = store.with(|s| s.append_response(&id, &response));
             store.with(|s| s.clear_draft(&id));
@@ -150,7 +201,7 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                 .get(p)
                 .map(|pg| pg.elements.clone())
                 .unwrap_or_default();
-            render_elements(elements, draft, problems, set_answer.clone())
+            render_elements(elements, logic, problems, set_answer.clone())
         }
     };
     let page_title = {
@@ -161,25 +212,31 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                 .pages
                 .get(page.get())
                 .and_then(|p| p.title.clone())
-                .map(|t| view! { <h2 class="cv-fill__page-title">{localized(&t)}</h2> })
+                .map(|t| view! { <h2 class="cv-fill__page-title">{survey_text(&t)}</h2> })
         }
     };
+    let place = Memo::new(move |_| state.with(|s| progress(s, page.get())));
+    let has_next = Memo::new(move |_| state.with(|s| next_page(s, page.get()).is_some()));
+    let has_back = Memo::new(move |_| state.with(|s| previous_page(s, page.get()).is_some()));
     let turn_back = turn.clone();
     view! {
         <div class="cv-fill" data-testid="fill-page">
             <h1 class="cv-fill__title" tabindex="-1" node_ref=heading>{localized(&loaded.survey.title)}</h1>
-            <ProgressBar current=Signal::derive(move || page.get() + 1) total/>
+            <ProgressBar current=Signal::derive(move || place.get().0) total=Signal::derive(move || place.get().1)/>
             {page_title}
             <form class="cv-fill__form" novalidate=true on:submit=|ev| ev.prevent_default()>
                 {questions}
+                {move || page_problems.with(|p| (!p.is_empty()).then(|| view! {
+                    <p class="cv-question__error" data-testid="error-page" role="alert">{p.join(" ")}</p>
+                }))}
             </form>
             <nav class="cv-fill__nav">
-                <Show when=move || { page.get() > 0 }>
+                <Show when=move || has_back.get()>
                     <button type="button" class="cv-button" data-testid="btn-back" on:click={let t = turn_back.clone(); move |_| t(false)}>
                         {tr(Key::Back)}
                     </button>
                 </Show>
-                <Show when=move || { page.get() + 1 < total }
+                <Show when=move || has_next.get()
                     fallback=move || view! {
                         <button type="button" class="cv-button cv-button--primary" data-testid="btn-complete" on:click=finish.clone()>
                             {tr(Key::Complete)}
