@@ -61,7 +61,12 @@ try {
     turns.push(await page.evaluate(async (next) => {
       const t0 = performance.now();
       document.querySelector('[data-testid="btn-next"]').click();
-      if (!document.querySelector(`[data-testid="question-q${next}"]`)) throw new Error('page did not turn');
+      // Leptos applies updates in a microtask/task after the click: wait
+      // for the next page's first question, then for the frame to paint.
+      while (!document.querySelector(`[data-testid="question-q${next}"]`)) {
+        if (performance.now() - t0 > 5000) throw new Error('page did not turn');
+        await new Promise((r) => setTimeout(r, 0));
+      }
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       return performance.now() - t0;
     }, (p + 1) * 10 + 1));
