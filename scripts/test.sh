@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command: install what is missing, then run every test layer —
-#   1. native: core and cli (`cargo test`), including proptest properties
+#   1. native: core and cli (`cargo test`), including proptest properties,
+#      and the app's pure modules (`cargo test -p canvass --lib`)
 #   2. browser: wasm-bindgen-test in headless Chromium (real localStorage)
 #   3. end to end: the release build served from dist/ driven by Chromium
 # Exits non-zero when any layer fails.
@@ -20,7 +21,8 @@ layer() {
   else failed=$((failed + 1)); failed_layers+=("$name"); echo "=== $name: FAILED ($((SECONDS - t0)) s) ==="; fi
 }
 
-layer native cargo test -p canvass-core -p canvass-cli -p canvass --lib
+layer native cargo test -p canvass-core -p canvass-cli
+layer app-native cargo test -p canvass --lib
 layer browser cargo test --target wasm32-unknown-unknown -p canvass
 layer build scripts/build.sh
 layer e2e node --test --test-concurrency=1 tests/e2e/
