@@ -43,6 +43,37 @@ impl<'a> Ctx<'a> {
         array
     }
 
+    /// Reads a list of named objects (`gaps`, `kano`, `themes`, `targets`):
+    /// each entry must be an object with keys in `allowed` and a unique
+    /// non-empty `name`; `each` gets the entry's place, its object and its
+    /// name (`None` when that was reported missing or wrong) and gives the
+    /// parsed entry, or `None` when it was reported bad.
+    pub fn named_list<'v, T>(
+        &mut self,
+        value: &'v Value,
+        place: &str,
+        allowed: &[&str],
+        mut each: impl FnMut(&mut Self, String, &'v Map<String, Value>, Option<String>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(list) = self.array(value, place) else {
+            return Vec::new();
+        };
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for (i, entry) in list.iter().enumerate() {
+            let place = format!("{place}[{i}]");
+            let Some(map) = self.object(entry, &place, allowed) else {
+                continue;
+            };
+            let name = self.string(map, "name", &place);
+            if let Some(name) = &name {
+                check_unique(self, &mut seen, name, &place);
+            }
+            out.extend(each(self, place, map, name));
+        }
+        out
+    }
+
     pub fn wrong(&mut self, place: &str, expected: &'static str) {
         self.errors.push(AnalysisError::WrongType {
             place: place.to_owned(),
@@ -220,12 +251,7 @@ pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
 }
 
 /// Remembers names within one list and reports repeats.
-pub(super) fn check_unique(
-    ctx: &mut Ctx<'_>,
-    seen: &mut Vec<(String, String)>,
-    name: &str,
-    place: &str,
-) {
+fn check_unique(ctx: &mut Ctx<'_>, seen: &mut Vec<(String, String)>, name: &str, place: &str) {
     if let Some((_, other)) = seen.iter().find(|(n, _)| n == name) {
         ctx.errors.push(AnalysisError::DuplicateName {
             place: place.to_owned(),
