@@ -81,6 +81,23 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// A required property, or reports it missing.
+    fn required<'m>(
+        &mut self,
+        map: &'m Map<String, Value>,
+        key: &'static str,
+        place: &str,
+    ) -> Option<&'m Value> {
+        let value = map.get(key);
+        if value.is_none() {
+            self.errors.push(AnalysisError::Missing {
+                place: place.to_owned(),
+                property: key,
+            });
+        }
+        value
+    }
+
     /// A required non-empty string property.
     pub fn string(
         &mut self,
@@ -88,16 +105,9 @@ impl<'a> Ctx<'a> {
         key: &'static str,
         place: &str,
     ) -> Option<String> {
-        match map.get(key) {
-            None => {
-                self.errors.push(AnalysisError::Missing {
-                    place: place.to_owned(),
-                    property: key,
-                });
-                None
-            }
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-            Some(_) => {
+        match self.required(map, key, place)? {
+            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            _ => {
                 self.wrong(&format!("{place}.{key}"), "a non-empty string");
                 None
             }
@@ -111,22 +121,14 @@ impl<'a> Ctx<'a> {
         key: &'static str,
         place: &str,
     ) -> Option<f64> {
-        match map.get(key) {
-            None => {
-                self.errors.push(AnalysisError::Missing {
-                    place: place.to_owned(),
-                    property: key,
-                });
-                None
-            }
-            Some(v) => {
-                let n = v.as_f64().filter(|n| n.is_finite());
-                if n.is_none() {
-                    self.wrong(&format!("{place}.{key}"), "a number");
-                }
-                n
-            }
+        let n = self
+            .required(map, key, place)?
+            .as_f64()
+            .filter(|n| n.is_finite());
+        if n.is_none() {
+            self.wrong(&format!("{place}.{key}"), "a number");
         }
+        n
     }
 
     /// The optional localisable `title`, defaulting to `name`.
