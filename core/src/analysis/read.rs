@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::AnalysisError;
-use crate::scoring::{Item, ItemKind};
+use crate::scoring::{kind_name, Item, ItemKind};
 use crate::survey::{InputType, LocalizedText, Question, QuestionKind, Survey};
 
 /// The survey being checked and the errors found so far.
@@ -230,26 +230,6 @@ pub(super) fn is_open(question: &Question) -> bool {
                 ..
             }
     )
-}
-
-/// The SurveyJS type name of a question kind, for messages.
-pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
-    match kind {
-        QuestionKind::RadioGroup { .. } => "radiogroup",
-        QuestionKind::Dropdown { .. } => "dropdown",
-        QuestionKind::Checkbox { .. } => "checkbox",
-        QuestionKind::Rating { .. } => "rating",
-        QuestionKind::Boolean { .. } => "boolean",
-        QuestionKind::Text {
-            input_type: InputType::Number,
-            ..
-        } => "number",
-        QuestionKind::Text { .. } => "text",
-        QuestionKind::Comment { .. } => "comment",
-        QuestionKind::Matrix { .. } => "matrix",
-        QuestionKind::Ranking { .. } => "ranking",
-        QuestionKind::Expression { .. } => "expression",
-    }
 }
 
 /// Remembers names within one list and reports repeats.
