@@ -74,22 +74,14 @@ mod tests {
         .into_iter()
         .enumerate()
         {
-            layout.elements.push(super::super::layout::ElementInfo {
-                kind: ElementKind::Question(kind),
-                name: name.to_owned(),
-                title: LocalizedText::plain(name),
-                place: format!("elements[{i}]"),
-                parent: None,
-                end: i + 1,
-                visible_if: None,
-                enable_if: None,
-                required_if: None,
-                is_required: false,
-                value: None,
-                computed: None,
-                choices: Vec::new(),
-                choice_shape: None,
-            });
+            layout.elements.push(super::super::layout::ElementInfo::new(
+                ElementKind::Question(kind),
+                name,
+                LocalizedText::plain(name),
+                format!("elements[{i}]"),
+                None,
+                i,
+            ));
             layout.add_name(name, Target::Question(i));
         }
         layout.add_name("total", Target::Calculated(0));
