@@ -79,8 +79,11 @@ impl<'a> Props<'a> {
         }
     }
 
-    /// A string property that must be present and non-empty: reports it
-    /// missing or empty (a wrong type is reported by `string`).
+    /// A string property that must be present and non-empty (`name` of
+    /// bands and indicators): reports it missing or empty (a wrong type is
+    /// reported by `string`). Only `""` is empty here; a validator's
+    /// `regex`/`expression` (`validators::required_string`) also rejects
+    /// all-blank text.
     pub fn required_string(&mut self, key: &'static str, ctx: &mut Ctx) -> Option<String> {
         match self.string(key, ctx) {
             Some("") => {
