@@ -74,7 +74,7 @@ impl Segmenter {
                 let options = Options::of(name, &question.kind).ok_or_else(|| {
                     AggregateError::NotASegment {
                         name: name.clone(),
-                        kind: crate::analysis::kind_name(&question.kind),
+                        kind: crate::scoring::kind_name(&question.kind),
                     }
                 })?;
                 let mut labels = options.labels.clone();

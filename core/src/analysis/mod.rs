@@ -13,7 +13,6 @@ mod read;
 mod themes;
 
 pub use error::AnalysisError;
-pub(crate) use read::kind_name;
 
 use serde::{Deserialize, Serialize};
 

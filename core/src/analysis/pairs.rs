@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::read::{check_unique, Ctx};
+use super::read::Ctx;
 use super::{AnalysisError, GapPair, KanoPair};
 use crate::aggregate::kano::KanoOption;
 use crate::survey::{value_key, Choice, Question, QuestionKind};
@@ -11,120 +11,97 @@ use crate::survey::{value_key, Choice, Question, QuestionKind};
 /// questions give numbers over the same range and neither is reverse-keyed
 /// (DOMAIN resolved item 17).
 pub(super) fn gaps(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<GapPair> {
-    let Some(list) = ctx.array(value, place) else {
-        return Vec::new();
-    };
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for (i, entry) in list.iter().enumerate() {
-        let place = format!("{place}[{i}]");
-        let Some(map) = ctx.object(entry, &place, &["name", "title", "expected", "perceived"])
-        else {
-            continue;
-        };
-        let name = ctx.string(map, "name", &place);
-        if let Some(name) = &name {
-            check_unique(ctx, &mut seen, name, &place);
-        }
-        const NEEDED: &str = "a gap compares two single questions";
-        let side = |ctx: &mut Ctx<'_>, key: &'static str| {
-            let question = ctx.question(map, key, &place)?;
-            let item = ctx.item(question, &format!("{place}.{key}"), NEEDED)?;
-            if item.reverse {
-                ctx.errors.push(AnalysisError::Reverse {
-                    place: format!("{place}.{key}"),
-                    name: question.name.clone(),
-                    why: "an expectation gap does not allow",
+    ctx.named_list(
+        value,
+        place,
+        &["name", "title", "expected", "perceived"],
+        |ctx, place, map, name| {
+            const NEEDED: &str = "a gap compares two single questions";
+            let side = |ctx: &mut Ctx<'_>, key: &'static str| {
+                let question = ctx.question(map, key, &place)?;
+                let item = ctx.item(question, &format!("{place}.{key}"), NEEDED)?;
+                if item.reverse {
+                    ctx.errors.push(AnalysisError::Reverse {
+                        place: format!("{place}.{key}"),
+                        name: question.name.clone(),
+                        why: "an expectation gap does not allow",
+                    });
+                    return None;
+                }
+                Some((question.name.clone(), item.lo, item.hi))
+            };
+            let expected = side(ctx, "expected");
+            let perceived = side(ctx, "perceived");
+            let (Some(name), Some(e), Some(p)) = (name, expected, perceived) else {
+                return None;
+            };
+            if (e.1, e.2) != (p.1, p.2) {
+                ctx.errors.push(AnalysisError::RangeMismatch {
+                    place: place.clone(),
+                    expected: e.0,
+                    perceived: p.0,
+                    expected_lo: e.1,
+                    expected_hi: e.2,
+                    perceived_lo: p.1,
+                    perceived_hi: p.2,
                 });
                 return None;
             }
-            Some((question.name.clone(), item.lo, item.hi))
-        };
-        let expected = side(ctx, "expected");
-        let perceived = side(ctx, "perceived");
-        let (Some(name), Some(e), Some(p)) = (name, expected, perceived) else {
-            continue;
-        };
-        if (e.1, e.2) != (p.1, p.2) {
-            ctx.errors.push(AnalysisError::RangeMismatch {
-                place: place.clone(),
+            let title = ctx.title(map, &place, &name);
+            Some(GapPair {
+                name,
+                title,
                 expected: e.0,
                 perceived: p.0,
-                expected_lo: e.1,
-                expected_hi: e.2,
-                perceived_lo: p.1,
-                perceived_hi: p.2,
-            });
-            continue;
-        }
-        let title = ctx.title(map, &place, &name);
-        out.push(GapPair {
-            name,
-            title,
-            expected: e.0,
-            perceived: p.0,
-        });
-    }
-    out
+            })
+        },
+    )
 }
 
 /// `kano`: `[{"name", "title"?, "functional": q, "dysfunctional": q,
 /// "map": {"<choice value>": "like" | …}}]` over single-choice questions;
 /// every applicable choice of both questions is mapped.
 pub(super) fn kano(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<KanoPair> {
-    let Some(list) = ctx.array(value, place) else {
-        return Vec::new();
-    };
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for (i, entry) in list.iter().enumerate() {
-        let place = format!("{place}[{i}]");
-        let Some(map) = ctx.object(
-            entry,
-            &place,
-            &["name", "title", "functional", "dysfunctional", "map"],
-        ) else {
-            continue;
-        };
-        let name = ctx.string(map, "name", &place);
-        if let Some(name) = &name {
-            check_unique(ctx, &mut seen, name, &place);
-        }
-        let functional = single_choice(ctx, map, "functional", &place);
-        let dysfunctional = single_choice(ctx, map, "dysfunctional", &place);
-        let options = mapping(ctx, map.get("map"), &format!("{place}.map"));
-        let (Some(name), Some(f), Some(d), Some(options)) =
-            (name, functional, dysfunctional, options)
-        else {
-            continue;
-        };
-        let map_place = format!("{place}.map");
-        let functional_map = apply(ctx, f, &options, &map_place);
-        let dysfunctional_map = apply(ctx, d, &options, &map_place);
-        for (key, _) in &options {
-            let known = [f, d]
-                .iter()
-                .any(|q| choices(q).iter().any(|c| &value_key(&c.value) == key));
-            if !known {
-                ctx.errors.push(AnalysisError::UnknownChoice {
-                    place: format!("{map_place}.{key}"),
-                    value: key.clone(),
-                    functional: f.name.clone(),
-                    dysfunctional: d.name.clone(),
-                });
+    ctx.named_list(
+        value,
+        place,
+        &["name", "title", "functional", "dysfunctional", "map"],
+        |ctx, place, map, name| {
+            let functional = single_choice(ctx, map, "functional", &place);
+            let dysfunctional = single_choice(ctx, map, "dysfunctional", &place);
+            let options = mapping(ctx, map.get("map"), &format!("{place}.map"));
+            let (Some(name), Some(f), Some(d), Some(options)) =
+                (name, functional, dysfunctional, options)
+            else {
+                return None;
+            };
+            let map_place = format!("{place}.map");
+            let functional_map = apply(ctx, f, &options, &map_place);
+            let dysfunctional_map = apply(ctx, d, &options, &map_place);
+            for (key, _) in &options {
+                let known = [f, d]
+                    .iter()
+                    .any(|q| choices(q).iter().any(|c| &value_key(&c.value) == key));
+                if !known {
+                    ctx.errors.push(AnalysisError::UnknownChoice {
+                        place: format!("{map_place}.{key}"),
+                        value: key.clone(),
+                        functional: f.name.clone(),
+                        dysfunctional: d.name.clone(),
+                    });
+                }
             }
-        }
-        let title = ctx.title(map, &place, &name);
-        out.push(KanoPair {
-            name,
-            title,
-            functional: f.name.clone(),
-            dysfunctional: d.name.clone(),
-            functional_map,
-            dysfunctional_map,
-        });
-    }
-    out
+            let title = ctx.title(map, &place, &name);
+            Some(KanoPair {
+                name,
+                title,
+                functional: f.name.clone(),
+                dysfunctional: d.name.clone(),
+                functional_map,
+                dysfunctional_map,
+            })
+        },
+    )
 }
 
 /// The radiogroup or dropdown question named by `map[key]`.

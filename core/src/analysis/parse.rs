@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::read::{check_unique, is_discrete, Ctx};
+use super::read::{is_discrete, Ctx};
 use super::{pairs, themes, AnalysisError, AnalysisSpec, Metric, SatisfactionRule, Target};
 use crate::survey::{QuestionKind, Survey};
 
@@ -188,80 +188,71 @@ fn targets(
     spec: &AnalysisSpec,
     nps_declared: bool,
 ) -> Vec<Target> {
-    let Some(list) = ctx.array(value, place) else {
-        return Vec::new();
-    };
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for (i, entry) in list.iter().enumerate() {
-        let place = format!("{place}[{i}]");
-        let Some(map) = ctx.object(entry, &place, &["name", "title", "metric", "min"]) else {
-            continue;
-        };
-        let name = ctx.string(map, "name", &place);
-        if let Some(name) = &name {
-            check_unique(ctx, &mut seen, name, &place);
-        }
-        let metric = ctx
-            .string(map, "metric", &place)
-            .and_then(|m| match m.as_str() {
-                "satisfactionRate" => Some(Metric::SatisfactionRate),
-                "overallMean" => Some(Metric::OverallMean),
-                "nps" => Some(Metric::Nps),
-                "responseRate" => Some(Metric::ResponseRate),
-                _ => {
-                    ctx.errors.push(AnalysisError::UnknownMetric {
-                        place: format!("{place}.metric"),
-                        found: m,
-                    });
-                    None
-                }
-            });
-        let min = ctx.number(map, "min", &place);
-        let (Some(name), Some(metric), Some(min)) = (name, metric, min) else {
-            continue;
-        };
-        let needs = match metric {
-            Metric::SatisfactionRate if spec.satisfaction.is_none() => {
-                Some("a satisfaction rule or an overallQuestion")
-            }
-            // An npsQuestion that failed its own checks is already reported.
-            Metric::Nps if !nps_declared => Some("an npsQuestion"),
-            _ => None,
-        };
-        if let Some(needs) = needs {
-            ctx.errors.push(AnalysisError::MetricUnavailable {
-                place: format!("{place}.metric"),
-                metric: metric.as_str(),
-                needs,
-            });
-            continue;
-        }
-        let (lo, hi) = metric.range();
-        if !(lo..=hi).contains(&min) {
-            let hint = match metric {
-                Metric::SatisfactionRate | Metric::ResponseRate => {
-                    " (rates are fractions: write 0.8 for 80%)"
-                }
-                _ => "",
+    ctx.named_list(
+        value,
+        place,
+        &["name", "title", "metric", "min"],
+        |ctx, place, map, name| {
+            let metric = ctx
+                .string(map, "metric", &place)
+                .and_then(|m| match m.as_str() {
+                    "satisfactionRate" => Some(Metric::SatisfactionRate),
+                    "overallMean" => Some(Metric::OverallMean),
+                    "nps" => Some(Metric::Nps),
+                    "responseRate" => Some(Metric::ResponseRate),
+                    _ => {
+                        ctx.errors.push(AnalysisError::UnknownMetric {
+                            place: format!("{place}.metric"),
+                            found: m,
+                        });
+                        None
+                    }
+                });
+            let min = ctx.number(map, "min", &place);
+            let (Some(name), Some(metric), Some(min)) = (name, metric, min) else {
+                return None;
             };
-            ctx.errors.push(AnalysisError::TargetOutOfRange {
-                place: format!("{place}.min"),
+            let needs = match metric {
+                Metric::SatisfactionRate if spec.satisfaction.is_none() => {
+                    Some("a satisfaction rule or an overallQuestion")
+                }
+                // An npsQuestion that failed its own checks is already reported.
+                Metric::Nps if !nps_declared => Some("an npsQuestion"),
+                _ => None,
+            };
+            if let Some(needs) = needs {
+                ctx.errors.push(AnalysisError::MetricUnavailable {
+                    place: format!("{place}.metric"),
+                    metric: metric.as_str(),
+                    needs,
+                });
+                return None;
+            }
+            let (lo, hi) = metric.range();
+            if !(lo..=hi).contains(&min) {
+                let hint = match metric {
+                    Metric::SatisfactionRate | Metric::ResponseRate => {
+                        " (rates are fractions: write 0.8 for 80%)"
+                    }
+                    _ => "",
+                };
+                ctx.errors.push(AnalysisError::TargetOutOfRange {
+                    place: format!("{place}.min"),
+                    min,
+                    metric: metric.as_str(),
+                    lo,
+                    hi,
+                    hint,
+                });
+                return None;
+            }
+            let title = ctx.title(map, &place, &name);
+            Some(Target {
+                name,
+                title,
+                metric,
                 min,
-                metric: metric.as_str(),
-                lo,
-                hi,
-                hint,
-            });
-            continue;
-        }
-        let title = ctx.title(map, &place, &name);
-        out.push(Target {
-            name,
-            title,
-            metric,
-            min,
-        });
-    }
-    out
+            })
+        },
+    )
 }

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::AnalysisError;
-use crate::scoring::{Item, ItemKind};
+use crate::scoring::{kind_name, Item, ItemKind};
 use crate::survey::{InputType, LocalizedText, Question, QuestionKind, Survey};
 
 /// The survey being checked and the errors found so far.
@@ -43,11 +43,59 @@ impl<'a> Ctx<'a> {
         array
     }
 
+    /// Reads a list of named objects (`gaps`, `kano`, `themes`, `targets`):
+    /// each entry must be an object with keys in `allowed` and a unique
+    /// non-empty `name`; `each` gets the entry's place, its object and its
+    /// name (`None` when that was reported missing or wrong) and gives the
+    /// parsed entry, or `None` when it was reported bad.
+    pub fn named_list<'v, T>(
+        &mut self,
+        value: &'v Value,
+        place: &str,
+        allowed: &[&str],
+        mut each: impl FnMut(&mut Self, String, &'v Map<String, Value>, Option<String>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(list) = self.array(value, place) else {
+            return Vec::new();
+        };
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for (i, entry) in list.iter().enumerate() {
+            let place = format!("{place}[{i}]");
+            let Some(map) = self.object(entry, &place, allowed) else {
+                continue;
+            };
+            let name = self.string(map, "name", &place);
+            if let Some(name) = &name {
+                check_unique(self, &mut seen, name, &place);
+            }
+            out.extend(each(self, place, map, name));
+        }
+        out
+    }
+
     pub fn wrong(&mut self, place: &str, expected: &'static str) {
         self.errors.push(AnalysisError::WrongType {
             place: place.to_owned(),
             expected,
         });
+    }
+
+    /// A required property, or reports it missing.
+    fn required<'m>(
+        &mut self,
+        map: &'m Map<String, Value>,
+        key: &'static str,
+        place: &str,
+    ) -> Option<&'m Value> {
+        let value = map.get(key);
+        if value.is_none() {
+            self.errors.push(AnalysisError::Missing {
+                place: place.to_owned(),
+                property: key,
+            });
+        }
+        value
     }
 
     /// A required non-empty string property.
@@ -57,16 +105,9 @@ impl<'a> Ctx<'a> {
         key: &'static str,
         place: &str,
     ) -> Option<String> {
-        match map.get(key) {
-            None => {
-                self.errors.push(AnalysisError::Missing {
-                    place: place.to_owned(),
-                    property: key,
-                });
-                None
-            }
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-            Some(_) => {
+        match self.required(map, key, place)? {
+            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            _ => {
                 self.wrong(&format!("{place}.{key}"), "a non-empty string");
                 None
             }
@@ -80,22 +121,14 @@ impl<'a> Ctx<'a> {
         key: &'static str,
         place: &str,
     ) -> Option<f64> {
-        match map.get(key) {
-            None => {
-                self.errors.push(AnalysisError::Missing {
-                    place: place.to_owned(),
-                    property: key,
-                });
-                None
-            }
-            Some(v) => {
-                let n = v.as_f64().filter(|n| n.is_finite());
-                if n.is_none() {
-                    self.wrong(&format!("{place}.{key}"), "a number");
-                }
-                n
-            }
+        let n = self
+            .required(map, key, place)?
+            .as_f64()
+            .filter(|n| n.is_finite());
+        if n.is_none() {
+            self.wrong(&format!("{place}.{key}"), "a number");
         }
+        n
     }
 
     /// The optional localisable `title`, defaulting to `name`.
@@ -199,33 +232,8 @@ pub(super) fn is_open(question: &Question) -> bool {
     )
 }
 
-/// The SurveyJS type name of a question kind, for messages.
-pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
-    match kind {
-        QuestionKind::RadioGroup { .. } => "radiogroup",
-        QuestionKind::Dropdown { .. } => "dropdown",
-        QuestionKind::Checkbox { .. } => "checkbox",
-        QuestionKind::Rating { .. } => "rating",
-        QuestionKind::Boolean { .. } => "boolean",
-        QuestionKind::Text {
-            input_type: InputType::Number,
-            ..
-        } => "number",
-        QuestionKind::Text { .. } => "text",
-        QuestionKind::Comment { .. } => "comment",
-        QuestionKind::Matrix { .. } => "matrix",
-        QuestionKind::Ranking { .. } => "ranking",
-        QuestionKind::Expression { .. } => "expression",
-    }
-}
-
 /// Remembers names within one list and reports repeats.
-pub(super) fn check_unique(
-    ctx: &mut Ctx<'_>,
-    seen: &mut Vec<(String, String)>,
-    name: &str,
-    place: &str,
-) {
+fn check_unique(ctx: &mut Ctx<'_>, seen: &mut Vec<(String, String)>, name: &str, place: &str) {
     if let Some((_, other)) = seen.iter().find(|(n, _)| n == name) {
         ctx.errors.push(AnalysisError::DuplicateName {
             place: place.to_owned(),

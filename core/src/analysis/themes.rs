@@ -2,61 +2,51 @@
 
 use serde_json::Value;
 
-use super::read::{check_unique, is_open, Ctx};
+use super::read::{is_open, Ctx};
 use super::{AnalysisError, Theme};
 use crate::survey::QuestionKind;
 
 /// `[{"name", "title"?, "keywords": [..], "questions"?: [..]}]`. Without
 /// `questions` a theme codes every comment question of the survey.
 pub(super) fn themes(ctx: &mut Ctx<'_>, value: &Value, place: &str) -> Vec<Theme> {
-    let Some(list) = ctx.array(value, place) else {
-        return Vec::new();
-    };
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for (i, entry) in list.iter().enumerate() {
-        let place = format!("{place}[{i}]");
-        let Some(map) = ctx.object(entry, &place, &["name", "title", "keywords", "questions"])
-        else {
-            continue;
-        };
-        let name = ctx.string(map, "name", &place);
-        if let Some(name) = &name {
-            check_unique(ctx, &mut seen, name, &place);
-        }
-        let keywords = keywords(ctx, map.get("keywords"), &place);
-        let questions = match map.get("questions") {
-            Some(v) => questions(ctx, v, &format!("{place}.questions")),
-            None => {
-                let all: Vec<String> = ctx
-                    .survey
-                    .questions()
-                    .into_iter()
-                    .filter(|q| matches!(q.kind, QuestionKind::Comment { .. }))
-                    .map(|q| q.name.clone())
-                    .collect();
-                if all.is_empty() {
-                    ctx.errors.push(AnalysisError::NoThemeQuestions {
-                        place: place.clone(),
-                    });
-                    None
-                } else {
-                    Some(all)
+    ctx.named_list(
+        value,
+        place,
+        &["name", "title", "keywords", "questions"],
+        |ctx, place, map, name| {
+            let keywords = keywords(ctx, map.get("keywords"), &place);
+            let questions = match map.get("questions") {
+                Some(v) => questions(ctx, v, &format!("{place}.questions")),
+                None => {
+                    let all: Vec<String> = ctx
+                        .survey
+                        .questions()
+                        .into_iter()
+                        .filter(|q| matches!(q.kind, QuestionKind::Comment { .. }))
+                        .map(|q| q.name.clone())
+                        .collect();
+                    if all.is_empty() {
+                        ctx.errors.push(AnalysisError::NoThemeQuestions {
+                            place: place.clone(),
+                        });
+                        None
+                    } else {
+                        Some(all)
+                    }
                 }
-            }
-        };
-        let (Some(name), Some(keywords), Some(questions)) = (name, keywords, questions) else {
-            continue;
-        };
-        let title = ctx.title(map, &place, &name);
-        out.push(Theme {
-            name,
-            title,
-            keywords,
-            questions,
-        });
-    }
-    out
+            };
+            let (Some(name), Some(keywords), Some(questions)) = (name, keywords, questions) else {
+                return None;
+            };
+            let title = ctx.title(map, &place, &name);
+            Some(Theme {
+                name,
+                title,
+                keywords,
+                questions,
+            })
+        },
+    )
 }
 
 fn keywords(ctx: &mut Ctx<'_>, value: Option<&Value>, place: &str) -> Option<Vec<String>> {

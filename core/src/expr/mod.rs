@@ -44,6 +44,7 @@ pub use date::{Date, DateParseError};
 pub use error::ExprError;
 pub use function::Function;
 pub use scope::{MapScope, Scope};
+pub(crate) use scope::cut_points;
 pub use value::Value;
 
 /// Longest accepted source, in bytes. Real conditions are a few hundred.

@@ -115,7 +115,8 @@ pub fn resolve(scope: &dyn Scope, path: &str) -> Option<Value> {
 }
 
 /// Byte offsets where a name may end: before each `.` or `[`, and the end.
-fn cut_points(path: &str) -> Vec<usize> {
+/// The logic compiler resolves paths at load time with the same cuts.
+pub(crate) fn cut_points(path: &str) -> Vec<usize> {
     let mut cuts: Vec<usize> = path
         .match_indices(['.', '['])
         .map(|(i, _)| i)

@@ -58,6 +58,34 @@ pub(crate) struct ElementInfo {
 }
 
 impl ElementInfo {
+    /// An element as the layout first records it: no conditions, value or
+    /// choices yet, and a subtree of itself alone (`end` = `index + 1`).
+    pub fn new(
+        kind: ElementKind,
+        name: &str,
+        title: LocalizedText,
+        place: String,
+        parent: Option<usize>,
+        index: usize,
+    ) -> ElementInfo {
+        ElementInfo {
+            kind,
+            name: name.to_owned(),
+            title,
+            place,
+            parent,
+            end: index + 1,
+            visible_if: None,
+            enable_if: None,
+            required_if: None,
+            is_required: false,
+            value: None,
+            computed: None,
+            choices: Vec::new(),
+            choice_shape: None,
+        }
+    }
+
     pub fn is_question(&self) -> bool {
         matches!(self.kind, ElementKind::Question(_))
     }

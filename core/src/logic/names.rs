@@ -6,6 +6,7 @@
 //! unknown variable; a matrix path must name one of its rows.
 
 use super::layout::{ElementKind, Layout, Target};
+use crate::expr::cut_points;
 use crate::survey::QuestionKind;
 
 /// Why a path does not resolve.
@@ -18,13 +19,7 @@ pub(crate) enum Problem {
 /// The target a path starts with and the rest of the path (empty, or
 /// starting with `.` or `[`).
 pub(crate) fn resolve<'p>(layout: &Layout, path: &'p str) -> Result<(Target, &'p str), Problem> {
-    let mut cuts: Vec<usize> = path
-        .match_indices(['.', '['])
-        .map(|(i, _)| i)
-        .filter(|&i| i > 0)
-        .collect();
-    cuts.push(path.len());
-    let (target, cut) = cuts
+    let (target, cut) = cut_points(path)
         .into_iter()
         .rev()
         .find_map(|cut| Some((layout.lookup(&path[..cut])?, cut)))
@@ -79,22 +74,14 @@ mod tests {
         .into_iter()
         .enumerate()
         {
-            layout.elements.push(super::super::layout::ElementInfo {
-                kind: ElementKind::Question(kind),
-                name: name.to_owned(),
-                title: LocalizedText::plain(name),
-                place: format!("elements[{i}]"),
-                parent: None,
-                end: i + 1,
-                visible_if: None,
-                enable_if: None,
-                required_if: None,
-                is_required: false,
-                value: None,
-                computed: None,
-                choices: Vec::new(),
-                choice_shape: None,
-            });
+            layout.elements.push(super::super::layout::ElementInfo::new(
+                ElementKind::Question(kind),
+                name,
+                LocalizedText::plain(name),
+                format!("elements[{i}]"),
+                None,
+                i,
+            ));
             layout.add_name(name, Target::Question(i));
         }
         layout.add_name("total", Target::Calculated(0));

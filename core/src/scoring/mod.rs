@@ -27,6 +27,7 @@ pub use compile::DEFAULT_BOX_SIZE;
 pub use error::{CompileError, InvalidAnswer, ScoringWarning};
 pub use follow_up::{FollowUpConditions, NoConditions};
 pub use item::{Item, ItemKind};
+pub(crate) use item::kind_name;
 pub use report::*;
 pub use score::SHARE_TOLERANCE;
 pub use tree::{Child, Indicator, MatrixGroup, Node, TopLevel};

@@ -172,22 +172,14 @@ impl Compiler {
         parent: Option<usize>,
     ) -> usize {
         let e = self.layout.elements.len();
-        self.layout.elements.push(ElementInfo {
+        self.layout.elements.push(ElementInfo::new(
             kind,
-            name: name.to_owned(),
-            title: title.unwrap_or_else(|| LocalizedText::plain(name)),
+            name,
+            title.unwrap_or_else(|| LocalizedText::plain(name)),
             place,
             parent,
-            end: e + 1,
-            visible_if: None,
-            enable_if: None,
-            required_if: None,
-            is_required: false,
-            value: None,
-            computed: None,
-            choices: Vec::new(),
-            choice_shape: None,
-        });
+            e,
+        ));
         e
     }
 

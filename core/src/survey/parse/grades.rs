@@ -53,25 +53,7 @@ fn band(value: &Value, index: usize, ctx: &mut Ctx) -> Option<(String, Band)> {
         labelled(&format!("scoring.grades.bands[{index}]"), value),
         ctx,
     )?;
-    let name = match p.string("name", ctx) {
-        Some("") => {
-            ctx.error(ParseError::Empty {
-                path: p.place.clone(),
-                property: "name".into(),
-            });
-            None
-        }
-        Some(name) => Some(name.to_owned()),
-        None => {
-            if !p.has("name") {
-                ctx.error(ParseError::Missing {
-                    path: p.place.clone(),
-                    property: "name".into(),
-                });
-            }
-            None
-        }
-    };
+    let name = p.required_string("name", ctx);
     let title = p.text("title", ctx).filter(|t| !t.is_empty());
     let min = p.number("min", ctx);
     let place = p.place.clone();

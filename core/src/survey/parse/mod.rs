@@ -29,7 +29,7 @@ use serde_json::Value;
 
 use self::logic::{Conditions, SurveyLogic};
 use self::props::Props;
-use super::{Element, Page, Panel, ParseError, ParseWarning, Survey};
+use super::{Element, LocalizedText, Page, Panel, ParseError, ParseWarning, Survey};
 
 /// Parses a survey definition (see docs/FORMAT.md).
 ///
@@ -225,16 +225,13 @@ impl Loader {
     fn page(&mut self, index: usize, value: &Value) -> Option<Page> {
         let path = format!("pages[{index}]");
         let mut p = Props::new(value, path.clone(), &mut self.ctx)?;
-        let name = p
-            .string("name", &mut self.ctx)
-            .map_or_else(|| format!("page{}", index + 1), str::to_owned);
-        let title = p.text("title", &mut self.ctx);
-        let description = p.text("description", &mut self.ctx);
-        let conditions = Conditions::read(&mut p, &mut self.ctx);
-        let elements = p
-            .array("elements", &mut self.ctx)
-            .map(|items| self.elements(items, &path))
-            .unwrap_or_default();
+        let Group {
+            name,
+            title,
+            description,
+            conditions,
+            elements,
+        } = self.group(&mut p, &path, || format!("page{}", index + 1));
         p.finish(&mut self.ctx);
         Some(Page {
             name,
@@ -246,6 +243,29 @@ impl Loader {
             is_required: conditions.is_required,
             required_if: conditions.required_if,
         })
+    }
+
+    /// What a page and a panel both have, read in the same order for both
+    /// (so that errors come out in document order); `default_name` names an
+    /// unnamed one as SurveyJS does.
+    fn group(&mut self, p: &mut Props, path: &str, default_name: impl FnOnce() -> String) -> Group {
+        let name = p
+            .string("name", &mut self.ctx)
+            .map_or_else(default_name, str::to_owned);
+        let title = p.text("title", &mut self.ctx);
+        let description = p.text("description", &mut self.ctx);
+        let conditions = Conditions::read(p, &mut self.ctx);
+        let elements = p
+            .array("elements", &mut self.ctx)
+            .map(|items| self.elements(items, path))
+            .unwrap_or_default();
+        Group {
+            name,
+            title,
+            description,
+            conditions,
+            elements,
+        }
     }
 
     /// The elements of a page or panel at `base` (empty for the top level).
@@ -287,16 +307,14 @@ impl Loader {
 
     fn panel(&mut self, mut p: Props, path: String) -> Option<Panel> {
         self.panels += 1;
-        let name = p
-            .string("name", &mut self.ctx)
-            .map_or_else(|| format!("panel{}", self.panels), str::to_owned);
-        let title = p.text("title", &mut self.ctx);
-        let description = p.text("description", &mut self.ctx);
-        let conditions = Conditions::read(&mut p, &mut self.ctx);
-        let elements = p
-            .array("elements", &mut self.ctx)
-            .map(|items| self.elements(items, &path))
-            .unwrap_or_default();
+        let number = self.panels;
+        let Group {
+            name,
+            title,
+            description,
+            conditions,
+            elements,
+        } = self.group(&mut p, &path, || format!("panel{number}"));
         p.finish(&mut self.ctx);
         Some(Panel {
             name,
@@ -310,6 +328,15 @@ impl Loader {
             path,
         })
     }
+}
+
+/// The properties a page and a panel share, as `Parser::group` reads them.
+struct Group {
+    name: String,
+    title: Option<LocalizedText>,
+    description: Option<LocalizedText>,
+    conditions: Conditions,
+    elements: Vec<Element>,
 }
 
 /// The default survey id: the default title in ASCII lower case, every run

@@ -79,6 +79,33 @@ impl<'a> Props<'a> {
         }
     }
 
+    /// A string property that must be present and non-empty (`name` of
+    /// bands and indicators): reports it missing or empty (a wrong type is
+    /// reported by `string`). Only `""` is empty here; a validator's
+    /// `regex`/`expression` (`validators::required_string`) also rejects
+    /// all-blank text.
+    pub fn required_string(&mut self, key: &'static str, ctx: &mut Ctx) -> Option<String> {
+        match self.string(key, ctx) {
+            Some("") => {
+                ctx.error(ParseError::Empty {
+                    path: self.place.clone(),
+                    property: key.into(),
+                });
+                None
+            }
+            Some(value) => Some(value.to_owned()),
+            None => {
+                if !self.has(key) {
+                    ctx.error(ParseError::Missing {
+                        path: self.place.clone(),
+                        property: key.into(),
+                    });
+                }
+                None
+            }
+        }
+    }
+
     /// A boolean property.
     pub fn bool(&mut self, key: &'static str, ctx: &mut Ctx) -> Option<bool> {
         match self.get(key)? {

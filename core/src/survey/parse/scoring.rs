@@ -103,25 +103,7 @@ fn indicator(value: &Value, index: usize, ctx: &mut Ctx, refs: &mut Refs) -> Opt
     let path = format!("scoring.indicators[{index}]");
     let errors_before = ctx.error_count();
     let mut p = Props::new(value, labelled(&path, value), ctx)?;
-    let name = match p.string("name", ctx) {
-        Some("") => {
-            ctx.error(ParseError::Empty {
-                path: p.place.clone(),
-                property: "name".into(),
-            });
-            None
-        }
-        Some(name) => Some(name.to_owned()),
-        None => {
-            if !p.has("name") {
-                ctx.error(ParseError::Missing {
-                    path: p.place.clone(),
-                    property: "name".into(),
-                });
-            }
-            None
-        }
-    };
+    let name = p.required_string("name", ctx);
     let title = p.text("title", ctx).filter(|t| !t.is_empty());
     let present = p.has("children");
     let items = p.array("children", ctx);
