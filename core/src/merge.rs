@@ -59,6 +59,9 @@ pub enum MergeError {
 }
 
 /// Merges named exports (`(file name, export)`), in order.
+// Named errors carry the ids and versions they report; they happen once
+// per merge, so their size costs nothing worth boxing for.
+#[allow(clippy::result_large_err)]
 pub fn merge(exports: &[(String, Export)]) -> Result<Merged, MergeError> {
     let Some((first_file, first)) = exports.first() else {
         return Err(MergeError::Empty);
