@@ -169,23 +169,27 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
         });
     };
     // Builds the pages either side of the current one just after the
-    // current one has painted (a no-op after the filler is
-    // gone).
+    // current one has painted (a no-op once the filler is gone).
     let prefetch = move || {
-        request_animation_frame(move || set_timeout(
-            move || {
-                let near = state.try_with_untracked(|s| {
-                    page.try_get_untracked()
-                        .map(|at| [next_page(s, at), previous_page(s, at)])
-                });
-                for p in near.flatten().into_iter().flatten().flatten() {
-                    if !mounted.try_with_untracked(|m| m.contains(&p)).unwrap_or(true) {
-                        mount(p);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let near = state.try_with_untracked(|s| {
+                        page.try_get_untracked()
+                            .map(|at| [next_page(s, at), previous_page(s, at)])
+                    });
+                    for p in near.flatten().into_iter().flatten().flatten() {
+                        if !mounted
+                            .try_with_untracked(|m| m.contains(&p))
+                            .unwrap_or(true)
+                        {
+                            mount(p);
+                        }
                     }
-                }
-            },
-            std::time::Duration::from_millis(PREFETCH_DELAY_MS),
-        ));
+                },
+                std::time::Duration::from_millis(PREFETCH_DELAY_MS),
+            )
+        });
     };
     prefetch();
     let turn = {
