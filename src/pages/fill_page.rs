@@ -23,6 +23,11 @@ use crate::i18n::Key;
 use crate::respond::{complete, new_draft};
 use crate::route::{navigate, Route};
 
+/// How long after a page's first frame the pages next to it are built:
+/// out of the turn's own frame, well before a respondent has answered
+/// anything.
+const PREFETCH_DELAY_MS: u64 = 20;
+
 #[component]
 pub fn FillPage(survey_id: String) -> impl IntoView {
     match use_catalog().find(&survey_id) {
@@ -141,14 +146,52 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             let (found, rest) = errors();
             let ok = found.is_empty() && rest.is_empty();
             let first = found.first().and_then(|(name, _)| uid_of(&loaded, name));
-            problems.set(found.into_iter().collect());
-            page_problems.set(rest);
+            // Every shown question listens to `problems`: write only changes.
+            let found: BTreeMap<String, String> = found.into_iter().collect();
+            if problems.with_untracked(|p| *p != found) {
+                problems.set(found);
+            }
+            if page_problems.with_untracked(|p| *p != rest) {
+                page_problems.set(rest);
+            }
             if let Some(uid) = first {
                 focus_first_control(&uid);
             }
             ok
         }
     };
+    let mounted = RwSignal::new(vec![page.get_untracked()]);
+    let mount = move |p: usize| {
+        let _ = mounted.try_update(|m| {
+            if let Err(i) = m.binary_search(&p) {
+                m.insert(i, p);
+            }
+        });
+    };
+    // Builds the pages either side of the current one just after the
+    // current one has painted (a no-op once the filler is gone).
+    let prefetch = move || {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let near = state.try_with_untracked(|s| {
+                        page.try_get_untracked()
+                            .map(|at| [next_page(s, at), previous_page(s, at)])
+                    });
+                    for p in near.flatten().into_iter().flatten().flatten() {
+                        if !mounted
+                            .try_with_untracked(|m| m.contains(&p))
+                            .unwrap_or(true)
+                        {
+                            mount(p);
+                        }
+                    }
+                },
+                std::time::Duration::from_millis(PREFETCH_DELAY_MS),
+            )
+        });
+    };
+    prefetch();
     let turn = {
         let (save, check_page) = (save.clone(), check_page.clone());
         move |forward: bool| {
@@ -164,10 +207,18 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                 }
             });
             let Some(to) = to else { return };
-            problems.set(BTreeMap::new());
-            page_problems.set(Vec::new());
+            if problems.with_untracked(|p| !p.is_empty()) {
+                problems.set(BTreeMap::new());
+            }
+            if page_problems.with_untracked(|p| !p.is_empty()) {
+                page_problems.set(Vec::new());
+            }
+            if !mounted.with_untracked(|m| m.contains(&to)) {
+                mount(to);
+            }
             draft.update(|d| d.page = to);
             save();
+            prefetch();
             window().scroll_to_with_x_and_y(0.0, 0.0);
             request_animation_frame(move || {
                 if let Some(h) = heading.get_untracked() {
@@ -191,17 +242,25 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
         }
     };
 
-    let questions = {
+    // Pages are rendered once and kept (hidden) while the response is
+    // filled: turning to a page already built only swaps which one shows,
+    // and the pages next to the current one are built ahead, after the
+    // turn has painted (see `prefetch`), so a turn rarely builds anything.
+    let page_view = {
         let loaded = loaded.clone();
-        move || {
-            let p = page.get();
+        move |p: usize| {
             let elements = loaded
                 .survey
                 .pages
                 .get(p)
                 .map(|pg| pg.elements.clone())
                 .unwrap_or_default();
-            render_elements(elements, logic, problems, set_answer.clone())
+            let display = move || if page.get() == p { "contents" } else { "none" };
+            view! {
+                <div class="cv-fill__page" style:display=display>
+                    {render_elements(elements, logic, problems, set_answer.clone())}
+                </div>
+            }
         }
     };
     let page_title = {
@@ -225,7 +284,7 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             <ProgressBar current=Signal::derive(move || place.get().0) total=Signal::derive(move || place.get().1)/>
             {page_title}
             <form class="cv-fill__form" novalidate=true on:submit=|ev| ev.prevent_default()>
-                {questions}
+                <For each=move || mounted.get() key=|p| *p children=page_view/>
                 {move || page_problems.with(|p| (!p.is_empty()).then(|| view! {
                     <p class="cv-question__error" data-testid="error-page" role="alert">{p.join(" ")}</p>
                 }))}
