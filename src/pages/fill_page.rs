@@ -236,7 +236,13 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             let (response, _failure) = state
                 .with_untracked(|s| draft.with_untracked(|d| complete(d, &loaded, s, locale_code)));
             let id = loaded.survey.id.clone();
-            let _ = store.with(|s| s.append_response(&id, &response));
+            // The draft is cleared only once the completed response is
+            // stored: when the write fails (quota, private mode) the
+            // respondent stays here with the storage banner and its backup
+            // download, and the stored draft still holds every answer.
+            if store.with(|s| s.append_response(&id, &response)).is_err() {
+                return;
+            }
             store.with(|s| s.clear_draft(&id));
             navigate(&Route::End(id));
         }

@@ -50,9 +50,13 @@ impl ResponseStore {
             .collect()
     }
 
-    /// Appends a completed response.
+    /// Appends a completed response. Idempotent by response id: a retry
+    /// after a failed write (whose list is still held in memory) replaces
+    /// the earlier copy instead of storing the response twice.
     pub fn append_response(&self, survey_id: &str, response: &Response) -> Result<(), StoreError> {
+        let id = response.id.to_string();
         let mut list = self.response_values(survey_id);
+        list.retain(|v| v.get("id").and_then(Value::as_str) != Some(id.as_str()));
         list.push(serde_json::to_value(response).expect("a response always serialises"));
         self.write(&responses_key(survey_id), to_json(&list))
     }

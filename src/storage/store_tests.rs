@@ -142,3 +142,16 @@ fn surveys_are_listed_by_id() {
     store.quarantine("canvass.survey.b", "does not load");
     assert_eq!(store.surveys().len(), 1);
 }
+
+#[test]
+fn retrying_a_refused_completion_stores_the_response_once() {
+    let (backend, store) = stores();
+    store.append_response("s", &response(1, true)).unwrap();
+    backend.set_fail_writes(true);
+    assert!(store.append_response("s", &response(2, true)).is_err());
+    backend.set_fail_writes(false);
+    store.append_response("s", &response(2, true)).unwrap();
+    let again = ResponseStore::new(backend);
+    let ids: Vec<_> = again.responses("s").iter().map(|r| r.id).collect();
+    assert_eq!(ids, [response(1, true).id, response(2, true).id]);
+}
