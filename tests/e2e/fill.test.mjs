@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { ARTIFACTS, answer, questionsOf, sample, start } from './helpers.mjs';
+import { ARTIFACTS, answer, openSurvey, questionsOf, sample, start } from './helpers.mjs';
 
 const ID = 'property-repair-callback';
 // Hand-computed in docs/SAMPLES.md ("e2e scenario"): page 1 answered with the
@@ -19,9 +19,7 @@ test('sample 1: answers survive a reload, the grade is right, the export holds t
   const { url, page, errors, stop } = await start();
   t.after(stop);
 
-  await page.goto(url);
-  await page.getByTestId(`open-${ID}`).click();
-  await page.getByTestId('fill-page').waitFor();
+  await openSurvey(page, url, ID);
 
   const pages = survey.pages;
   const given = {};

@@ -33,6 +33,13 @@ export async function start() {
   return { server, url, browser, context, page, errors, stop };
 }
 
+/** Opens survey `id` from the home page and waits for its first page. */
+export async function openSurvey(page, url, id) {
+  await page.goto(url);
+  await page.getByTestId(`open-${id}`).click();
+  await page.getByTestId('fill-page').waitFor();
+}
+
 /** A bundled sample survey, read from the repository. */
 export function sample(id) {
   return JSON.parse(readFileSync(new URL(`../../samples/${id}.json`, import.meta.url), 'utf8'));

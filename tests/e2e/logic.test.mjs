@@ -3,7 +3,7 @@
 // hides it again and the survey completes without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answer, questionsOf, sample, start } from './helpers.mjs';
+import { answer, openSurvey, questionsOf, sample, start } from './helpers.mjs';
 
 const ID = 'property-repair-callback';
 
@@ -12,9 +12,7 @@ test('sample 1: a dissatisfied overall answer asks what went wrong, a satisfied 
   const { url, page, errors, stop } = await start();
   t.after(stop);
 
-  await page.goto(url);
-  await page.getByTestId(`open-${ID}`).click();
-  await page.getByTestId('fill-page').waitFor();
+  await openSurvey(page, url, ID);
   for (let p = 0; p < survey.pages.length - 1; p++) {
     for (const q of questionsOf(survey.pages[p].elements)) await answer(page, q, 0);
     await page.getByTestId('btn-next').click();
