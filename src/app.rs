@@ -6,7 +6,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::catalog;
-use crate::components::{lang_toggle::LangToggle, storage_banner::StorageBanner};
+use crate::components::{
+    lang_toggle::LangToggle, storage_banner::StorageBanner, update_bar::UpdateBar,
+};
 use crate::context::{Catalog, Db, Notice, Store, UiLocale};
 use crate::i18n::{Key, Locale};
 use crate::pages::{end_page::EndPage, fill_page::FillPage, home_page::HomePage};
@@ -56,9 +58,11 @@ pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
     let _listener =
         window_event_listener(leptos::ev::hashchange, move |_| hash.set(route::current()));
     let route = Memo::new(move |_| hash.get());
+    let filling = Signal::derive(move || matches!(route.get(), Route::Fill(_)));
 
     view! {
         <StorageBanner/>
+        <UpdateBar filling/>
         <header class="cv-header">
             <a class="cv-header__title" href="#/">{move || locale.get().t(Key::AppTitle)}</a>
             <LangToggle/>

@@ -108,6 +108,18 @@ pub enum Key {
     SampleFailed,
     SurveyNotFound,
     RequiredMark,
+    Saving,
+    Saved,
+    SaveFailed,
+    StorageStatus,
+    Persisted,
+    NotPersisted,
+    StorageUsed,
+    StorageAvailable,
+    Unexported,
+    UpdateReady,
+    Update,
+    UpdateWaitsForSave,
 }
 
 fn zh(key: Key) -> &'static str {
@@ -154,6 +166,18 @@ fn zh(key: Key) -> &'static str {
         Key::SampleFailed => "内置示例问卷无法加载：",
         Key::SurveyNotFound => "找不到该问卷。",
         Key::RequiredMark => "（必答）",
+        Key::Saving => "正在保存…",
+        Key::Saved => "已保存",
+        Key::SaveFailed => "未保存：",
+        Key::StorageStatus => "本机存储",
+        Key::Persisted => "已获准持久保存：浏览器不会自动清除这些数据。",
+        Key::NotPersisted => "未获准持久保存：存储空间紧张时浏览器可能清除数据，请及时导出。",
+        Key::StorageUsed => "已用",
+        Key::StorageAvailable => "可用",
+        Key::Unexported => "尚未导出的回答：",
+        Key::UpdateReady => "有新版本可用。",
+        Key::Update => "更新",
+        Key::UpdateWaitsForSave => "有回答尚未保存，请先下载备份再更新。",
     }
 }
 
@@ -201,5 +225,17 @@ fn en(key: Key) -> &'static str {
         Key::SampleFailed => "A bundled sample survey does not load:",
         Key::SurveyNotFound => "Survey not found.",
         Key::RequiredMark => "(required)",
+        Key::Saving => "Saving…",
+        Key::Saved => "Saved",
+        Key::SaveFailed => "Not saved:",
+        Key::StorageStatus => "Storage on this device",
+        Key::Persisted => "Persistent storage granted: the browser will not clear this data by itself.",
+        Key::NotPersisted => "Persistent storage not granted: the browser may clear this data when space runs low; export often.",
+        Key::StorageUsed => "Used",
+        Key::StorageAvailable => "Available",
+        Key::Unexported => "Responses not yet exported: ",
+        Key::UpdateReady => "A new version is available.",
+        Key::Update => "Update",
+        Key::UpdateWaitsForSave => "Some answers are not saved; download a backup before updating.",
     }
 }

@@ -1,5 +1,6 @@
 //! The storage problem banner: persistent while any answer exists only in
-//! memory, with a one-tap backup of everything.
+//! memory (with the storage's reason), with a one-tap backup of everything
+//! not yet exported.
 
 use leptos::prelude::*;
 
@@ -27,6 +28,9 @@ pub fn StorageBanner() -> impl IntoView {
             <div class="cv-banner" role="alert" data-testid="storage-error">
                 <Show when=move || store.unsaved.get()>
                     <p class="cv-banner__text">{move || locale.get().t(Key::NotSaved)}</p>
+                    <p class="cv-banner__reason" data-testid="storage-error-reason">
+                        {move || store.save.with(|s| s.failed.clone())}
+                    </p>
                 </Show>
                 <ul class="cv-banner__notices">
                     {move || {

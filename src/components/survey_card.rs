@@ -76,7 +76,8 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
             {survey.description.clone().map(|d| view! { <p class="cv-card__desc">{localized(&d)}</p> })}
             <p class="cv-card__count">
                 {tr(Key::Completed)}
-                <span data-testid=format!("count-{id}")>{move || count.get().map(|n| n.to_string())}</span>
+                // Rendered once counted, so a reader never sees an empty count.
+                {let testid = format!("count-{id}"); move || count.get().map(|n| view! { <span data-testid=testid.clone()>{n}</span> })}
             </p>
             <div class="cv-card__actions">
                 <a class="cv-button cv-button--primary" href=Route::Fill(id.clone()).href() data-testid=format!("open-{id}")>

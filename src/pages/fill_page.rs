@@ -18,6 +18,7 @@ use canvass_core::logic::{
 use super::fill_logic::{env_now, survey_text, FillLogic};
 use super::fill_parts::{focus_first_control, render_elements, uid_of};
 use crate::components::progress::ProgressBar;
+use crate::components::save_indicator::SaveIndicator;
 use crate::context::{localized, tr, ui_locale, use_catalog, use_store};
 use crate::i18n::Key;
 use crate::respond::{complete, new_draft};
@@ -340,6 +341,7 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
                     </button>
                 </Show>
             </nav>
+            <SaveIndicator/>
         </div>
     }
 }

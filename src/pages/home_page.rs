@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::{survey_card::SurveyCard, survey_loader::SurveyLoader};
+use crate::components::{
+    storage_status::StorageStatus, survey_card::SurveyCard, survey_loader::SurveyLoader,
+};
 use crate::context::{tr, use_catalog};
 use crate::i18n::Key;
 
@@ -23,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
                 />
             </ul>
             <SurveyLoader/>
+            <StorageStatus/>
         </div>
     }
 }

@@ -152,7 +152,9 @@ impl Idb {
         names: &[&str],
         issue: &dyn Fn(&IdbTransaction) -> Result<(), JsValue>,
     ) -> impl Future<Output = Result<(), String>> + 'static {
-        let issued = self.tx(names, true).and_then(|tx| match issue(&tx) {
+        let refused = simulated_full_disk();
+        let issued = refused.map_or_else(|| self.tx(names, true), Err);
+        let issued = issued.and_then(|tx| match issue(&tx) {
             Ok(()) => Ok(settled(&tx)),
             Err(e) => {
                 let _ = tx.abort();
@@ -175,6 +177,24 @@ impl Idb {
             .map(|req| settled(&req));
         async move { issued.map_err(err)?.await }
     }
+}
+
+/// The quota test hook (docs/STORAGE.md): while localStorage holds
+/// `canvass.test.quota = "full"` on a page served from 127.0.0.1, every
+/// write fails, before any transaction starts, as a full disk makes it
+/// fail. Chromium's IndexedDB ignores the DevTools quota override, so a
+/// real full disk cannot be produced in a test.
+fn simulated_full_disk() -> Option<JsValue> {
+    let window = web_sys::window()?;
+    if window.location().hostname().ok()? != "127.0.0.1" {
+        return None;
+    }
+    let flag = window.local_storage().ok()??.get_item("canvass.test.quota").ok()??;
+    (flag == "full").then(|| {
+        let e = js_sys::Error::new("the quota has been exceeded (simulated: canvass.test.quota)");
+        e.set_name("QuotaExceededError");
+        e.into()
+    })
 }
 
 /// Whether every kind has its store and indexes.

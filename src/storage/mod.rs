@@ -16,6 +16,7 @@ pub mod local;
 mod memory;
 mod open;
 mod pending;
+pub mod persist;
 mod record;
 mod records;
 

@@ -8,9 +8,10 @@ import { serve } from './server.mjs';
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Starts the static server on a free port and a headless Chromium. */
-export async function start() {
-  const server = await serve('dist', { port: 0 });
+/** Starts the static server on a free port (serving `root`, dist/ by
+ * default) and a headless Chromium. */
+export async function start({ root = 'dist' } = {}) {
+  const server = await serve(root, { port: 0 });
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

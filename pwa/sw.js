@@ -1,0 +1,44 @@
+// Canvass service worker (template: scripts/precache.mjs writes dist/sw.js
+// from it after the release build, filling in the build version and every
+// file under dist/). It precaches the whole app, serves it cache-first so
+// the app opens with no network, and deletes older caches when it takes
+// over. A new worker waits: the app asks it to take over (message
+// "skipWaiting") only when no survey is being filled or the person taps
+// "update" (src/components/update_bar.rs). See docs/STORAGE.md.
+const VERSION = '__CANVASS_VERSION__';
+const ASSETS = __CANVASS_ASSETS__;
+const CACHE = `canvass-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // All or nothing: a worker whose cache is incomplete never installs.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('canvass-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skipWaiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    // Any page address opens the app shell (the app routes by URL hash).
+    if (request.mode === 'navigate') {
+      const shell = await cache.match('./index.html');
+      if (shell) return shell;
+    }
+    return fetch(request);
+  })());
+});
