@@ -189,7 +189,11 @@ fn simulated_full_disk() -> Option<JsValue> {
     if window.location().hostname().ok()? != "127.0.0.1" {
         return None;
     }
-    let flag = window.local_storage().ok()??.get_item("canvass.test.quota").ok()??;
+    let flag = window
+        .local_storage()
+        .ok()??
+        .get_item("canvass.test.quota")
+        .ok()??;
     (flag == "full").then(|| {
         let e = js_sys::Error::new("the quota has been exceeded (simulated: canvass.test.quota)");
         e.set_name("QuotaExceededError");
