@@ -108,6 +108,7 @@ pub enum Key {
     SampleFailed,
     SurveyNotFound,
     RequiredMark,
+    Field(crate::i18n_field::FieldKey),
 }
 
 fn zh(key: Key) -> &'static str {
@@ -154,6 +155,7 @@ fn zh(key: Key) -> &'static str {
         Key::SampleFailed => "内置示例问卷无法加载：",
         Key::SurveyNotFound => "找不到该问卷。",
         Key::RequiredMark => "（必答）",
+        Key::Field(k) => crate::i18n_field::zh(k),
     }
 }
 
@@ -201,5 +203,6 @@ fn en(key: Key) -> &'static str {
         Key::SampleFailed => "A bundled sample survey does not load:",
         Key::SurveyNotFound => "Survey not found.",
         Key::RequiredMark => "(required)",
+        Key::Field(k) => crate::i18n_field::en(k),
     }
 }

@@ -55,6 +55,7 @@ pub mod load;
 pub mod logic;
 pub mod merge;
 pub mod paradata;
+pub mod pin;
 pub mod profile;
 pub mod response;
 pub mod scoring;

@@ -196,6 +196,13 @@ pub fn filter_rows(rows: &[ResponseRow], filter: &RowFilter) -> Vec<usize> {
         .collect()
 }
 
+/// Sorts rows oldest first by recorded time (RFC 3339 text; records from
+/// one device share its offset, so text order is time order), then by id,
+/// so the list order does not depend on the store's key order.
+pub fn sort_oldest_first(rows: &mut [ResponseRow]) {
+    rows.sort_by(|a, b| (a.at.as_str(), a.id).cmp(&(b.at.as_str(), b.id)));
+}
+
 /// The distinct interviewers named by `rows`, sorted, for the filter's menu.
 pub fn interviewers(rows: &[ResponseRow]) -> Vec<String> {
     let mut names: Vec<String> = rows.iter().filter_map(|r| r.interviewer.clone()).collect();

@@ -1,0 +1,21 @@
+//! Field work in the browser: the device's interviewer settings, the
+//! respondent lock and its PIN, paradata capture, and the records the
+//! visits, response list and follow-up pages read. Every rule and number
+//! is in `canvass_core` (visit, paradata, followup, listing, field_rate,
+//! pin, profile); this module only stores, hashes and wires.
+
+pub mod lock;
+pub mod pin_crypto;
+pub mod settings;
+pub mod unlock;
+
+use crate::i18n::Key;
+use crate::i18n_field::FieldKey;
+
+/// A field-work interface string in the rendering language.
+pub fn fk(key: FieldKey) -> &'static str {
+    crate::context::tr(Key::Field(key))
+}
+pub mod records;
+pub mod geo;
+pub mod capture;
