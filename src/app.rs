@@ -1,11 +1,13 @@
 //! The root component: provides the contexts, follows the URL hash and
 //! keeps `<html lang>` and the stored language in step with the toggle.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::catalog;
 use crate::components::{lang_toggle::LangToggle, storage_banner::StorageBanner};
-use crate::context::{Catalog, Notice, Store, UiLocale};
+use crate::context::{Catalog, Db, Notice, Store, UiLocale};
 use crate::i18n::{Key, Locale};
 use crate::pages::{end_page::EndPage, fill_page::FillPage, home_page::HomePage};
 use crate::pages::{
@@ -13,27 +15,41 @@ use crate::pages::{
     visit_page::VisitPage, visits_page::VisitsPage,
 };
 use crate::route::{self, Route};
-use crate::storage::{LocalBackend, ResponseStore};
+use crate::storage::{local, SURVEYS};
 
+/// `records`: the opened store; `surveys`: the stored survey definitions
+/// (id, JSON text), read before mounting so deep links find them.
 #[component]
-pub fn App() -> impl IntoView {
-    let store = Store::new(ResponseStore::new(LocalBackend::new()));
-    let (entries, problems) = store.with(catalog::initial);
+pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
+    let store = Store::new(records);
+    let catalog::Initial {
+        entries,
+        problems,
+        unloadable,
+    } = catalog::initial(surveys);
     if !problems.is_empty() {
         store
             .notices
             .update(|n| n.extend(problems.into_iter().map(Notice::SampleFailed)));
     }
-    let locale = RwSignal::new(Locale::from_code(
-        &store.with(|s| s.locale()).unwrap_or_default(),
-    ));
+    // A stored survey that no longer loads is moved aside with the reasons.
+    if !unloadable.is_empty() {
+        let records = store.records();
+        leptos::task::spawn_local(async move {
+            for (id, why) in unloadable {
+                records.set_aside(SURVEYS, &id, &why).await;
+            }
+            store.refresh();
+        });
+    }
+    let locale = RwSignal::new(Locale::from_code(&local::locale().unwrap_or_default()));
     provide_context(store);
     provide_context(Catalog(RwSignal::new(entries)));
     provide_context(UiLocale(locale));
 
     Effect::new(move |_| {
         let l = locale.get();
-        store.with(|s| s.set_locale(l.code()));
+        local::set_locale(l.code());
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.html_lang());
         }

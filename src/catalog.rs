@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use crate::context::CatalogEntry;
-use crate::storage::{survey_key, ResponseStore};
 
 /// The sample surveys shipped inside the app.
 const SAMPLES: [&str; 3] = [
@@ -13,12 +12,21 @@ const SAMPLES: [&str; 3] = [
     include_str!("../samples/real-estate-owner.json"),
 ];
 
-/// Loads the bundled samples, then the stored surveys (a stored survey
-/// with a sample's id replaces it). A stored survey that no longer loads is
-/// moved aside with the reasons; a sample that fails is reported.
-pub fn initial(store: &ResponseStore) -> (Vec<CatalogEntry>, Vec<String>) {
+/// What the catalogue starts with.
+pub struct Initial {
+    pub entries: Vec<CatalogEntry>,
+    /// Bundled samples that fail to load (a build defect, reported).
+    pub problems: Vec<String>,
+    /// Stored surveys that no longer load: (id, reasons), to move aside.
+    pub unloadable: Vec<(String, String)>,
+}
+
+/// Loads the bundled samples, then the stored surveys `(id, JSON text)`
+/// (a stored survey with a sample's id replaces it).
+pub fn initial(stored: Vec<(String, String)>) -> Initial {
     let mut entries: Vec<CatalogEntry> = Vec::new();
     let mut problems = Vec::new();
+    let mut unloadable = Vec::new();
     for (i, json) in SAMPLES.iter().enumerate() {
         match canvass_core::load(json) {
             Ok(loaded) => entries.push(CatalogEntry {
@@ -28,7 +36,7 @@ pub fn initial(store: &ResponseStore) -> (Vec<CatalogEntry>, Vec<String>) {
             Err(f) => problems.push(format!("sample {i}: {}", join(&f.errors))),
         }
     }
-    for (id, json) in store.surveys() {
+    for (id, json) in stored {
         match canvass_core::load(&json) {
             Ok(loaded) => {
                 let entry = CatalogEntry {
@@ -43,10 +51,14 @@ pub fn initial(store: &ResponseStore) -> (Vec<CatalogEntry>, Vec<String>) {
                     None => entries.push(entry),
                 }
             }
-            Err(f) => store.quarantine(&survey_key(&id), &join(&f.errors)),
+            Err(f) => unloadable.push((id, join(&f.errors))),
         }
     }
-    (entries, problems)
+    Initial {
+        entries,
+        problems,
+        unloadable,
+    }
 }
 
 fn join(items: &[canvass_core::Diagnostic]) -> String {

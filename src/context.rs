@@ -1,14 +1,17 @@
 //! What pages and components share, as newtypes over copyable handles:
-//! the interface language, the store (with its health as signals) and the
+//! the interface language, the record store (with its health as signals) and the
 //! catalogue of surveys. Provided once by `App`, read with `use_*`.
 
+use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use canvass_core::LoadedSurvey;
 use leptos::prelude::*;
+use serde::Serialize;
 
 use crate::i18n::{Key, Locale};
-use crate::storage::{ResponseStore, StoreNotice};
+use crate::storage::{Idb, Kind, Records, SaveState, StoreError, StoreNotice};
 
 /// The interface language.
 #[derive(Clone, Copy)]
@@ -19,43 +22,111 @@ pub fn use_locale() -> RwSignal<Locale> {
     expect_context::<UiLocale>().0
 }
 
-/// The response store plus what the storage banner shows. Every access
-/// goes through `with`, which refreshes the banner signals afterwards, so
-/// no caller can forget to report a failed write.
+/// The store as the app uses it: IndexedDB records.
+pub type Db = Records<Idb>;
+
+/// The record store plus what the save indicator, the storage banner and
+/// the storage status show. Writes go through `put` / `delete`, which move
+/// the save state to "saving" at once and refresh every signal when the
+/// transaction settled, so nothing says "saved" before storage has it.
 #[derive(Clone, Copy)]
 pub struct Store {
-    inner: StoredValue<ResponseStore, LocalStorage>,
-    /// True while some value exists only in memory.
+    inner: StoredValue<Rc<Db>, LocalStorage>,
+    /// Writes issued / settled and why something is unsaved.
+    pub save: RwSignal<SaveState>,
+    /// True while some value exists only in memory (a write failed).
     pub unsaved: RwSignal<bool>,
     /// Problems with stored or bundled data to show in the banner.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Responses not yet exported (`None` until counted).
+    pub unexported: RwSignal<Option<u32>>,
 }
 
 impl Store {
-    pub fn new(store: ResponseStore) -> Store {
+    pub fn new(records: Rc<Db>) -> Store {
         let this = Store {
-            inner: StoredValue::new_local(store),
+            inner: StoredValue::new_local(records),
+            save: RwSignal::new(SaveState::default()),
             unsaved: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
+            unexported: RwSignal::new(None),
         };
         this.refresh();
+        this.count_unexported();
         this
     }
 
-    /// Runs `f` on the store, then updates the banner signals.
-    pub fn with<R>(&self, f: impl FnOnce(&ResponseStore) -> R) -> R {
-        let out = self.inner.with_value(f);
-        self.refresh();
-        out
+    /// The records, for reads and for writes that need no indicator.
+    /// Call `refresh` after writing through them.
+    pub fn records(&self) -> Rc<Db> {
+        self.inner.get_value()
     }
 
-    fn refresh(&self) {
-        let (unsaved, notices) = self
-            .inner
-            .with_value(|s| (!s.unsaved_keys().is_empty(), s.take_notices()));
+    /// Stores `value` as `kind`/`id` now; the future resolves when the
+    /// transaction settled (the signals are refreshed by then).
+    pub fn put<T: Serialize>(
+        &self,
+        kind: Kind,
+        id: &str,
+        value: &T,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        self.track(self.records().put(kind, id, value))
+    }
+
+    /// Deletes `kind`/`id` now, like `put`.
+    pub fn delete(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        self.track(self.records().delete(kind, id))
+    }
+
+    /// `put` without waiting: the indicator and banner report the outcome.
+    pub fn put_soon<T: Serialize>(&self, kind: Kind, id: &str, value: &T) {
+        let write = self.put(kind, id, value);
+        leptos::task::spawn_local(async move {
+            let _ = write.await;
+        });
+    }
+
+    /// Refreshes the signals now and once `write` (a write through
+    /// `records()`) settled.
+    pub fn track(
+        &self,
+        write: impl Future<Output = Result<(), StoreError>> + 'static,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        let this = *self;
+        this.refresh();
+        async move {
+            let out = write.await;
+            this.refresh();
+            out
+        }
+    }
+
+    /// Recounts the responses not yet exported (after storing or exporting).
+    pub fn count_unexported(&self) {
+        let (records, signal) = (self.records(), self.unexported);
+        leptos::task::spawn_local(async move {
+            if let Ok(n) = records.unexported_count().await {
+                signal.set(Some(n));
+            }
+        });
+    }
+
+    /// Brings the save state, the unsaved flag and the notices up to date.
+    pub fn refresh(&self) {
+        let records = self.records();
+        let state = records.save_state();
+        let unsaved = state.failed.is_some();
+        if self.save.get_untracked() != state {
+            self.save.set(state);
+        }
         if self.unsaved.get_untracked() != unsaved {
             self.unsaved.set(unsaved);
         }
+        let notices = records.take_notices();
         if !notices.is_empty() {
             self.notices
                 .update(|n| n.extend(notices.into_iter().map(Notice::Storage)));
@@ -89,6 +160,7 @@ impl Notice {
             Notice::Storage(StoreNotice::QuarantineFailed { key, reason, error }) => {
                 format!("{key} {} {reason} ({error})", locale.t(Key::CouldNotMove))
             }
+            Notice::Storage(other) => other.to_string(),
             Notice::SampleFailed(why) => format!("{} {why}", locale.t(Key::SampleFailed)),
         }
     }

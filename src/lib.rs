@@ -1,6 +1,6 @@
 //! Canvass in the browser: a thin Leptos (CSR) shell over `canvass_core`.
 //! Everything that decides a number lives in core; this crate renders
-//! surveys, keeps answers in localStorage and downloads exports.
+//! surveys, keeps answers in IndexedDB and downloads exports.
 
 pub mod answers;
 pub mod app;
@@ -18,8 +18,21 @@ pub mod respond;
 pub mod route;
 pub mod storage;
 
-/// Mounts the app on `<body>`.
+/// Opens the store (IndexedDB, migrating the skeleton's localStorage),
+/// then mounts the app on `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // Leptos's executor starts with the mount, so this first task goes to
+    // wasm-bindgen-futures directly.
+    wasm_bindgen_futures::spawn_local(async {
+        let records = storage::open_browser_store().await;
+        let surveys = match records.all::<String>(storage::SURVEYS).await {
+            Ok(list) => list,
+            Err(e) => {
+                records.report(storage::StoreNotice::Unavailable(e.to_string()));
+                Vec::new()
+            }
+        };
+        leptos::mount::mount_to_body(move || app::App(app::AppProps { records, surveys }));
+    });
 }

@@ -1,35 +1,65 @@
-//! Browser tests of the store over the real `window.localStorage`:
-//! a draft and responses written by one store instance are seen by a fresh
-//! one (what a reload does), and a corrupt value is moved aside, not lost.
+//! Browser tests of the store over the real IndexedDB (and localStorage
+//! for the migration): what one `Records` wrote a fresh one reads back
+//! (what a reload does), corrupt records are quarantined while the rest
+//! load, the skeleton's localStorage values move in, a missing object
+//! store is added to an existing database without losing data, and the
+//! latency of a draft write (put → transaction complete) is measured.
 //! Run with `cargo test --target wasm32-unknown-unknown --test storage`.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use canvass::storage::{Draft, LocalBackend, ResponseStore, StorageBackend, StoreNotice};
+use canvass::storage::{
+    open_browser_store, Draft, Idb, Records, StoreNotice, DB_NAME, DRAFTS, KINDS, QUARANTINE,
+    RESPONSES, SURVEYS,
+};
 use canvass_core::response::{Response, SurveyRef};
+use js_sys::{Function, Promise};
 use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+/// Runs `body` as the body of an async JS function of `name` (a database
+/// name) and returns its result: raw IndexedDB access for planting and
+/// inspecting records behind the store's back.
+async fn js(name: &str, body: &str) -> JsValue {
+    let f = Function::new_with_args(
+        "name",
+        &format!(
+            "const open = (v) => new Promise((ok, no) => {{ const r = v ? indexedDB.open(name, v) : indexedDB.open(name); \
+             r.onupgradeneeded = (e) => {{ if (globalThis.__upgrade) globalThis.__upgrade(r.result); }}; \
+             r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); }}); \
+             const done = (t) => new Promise((ok, no) => {{ t.oncomplete = ok; t.onerror = () => no(t.error); t.onabort = () => no(t.error); }}); \
+             const req = (r) => new Promise((ok, no) => {{ r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); }}); \
+             return (async () => {{ {body} }})();"
+        ),
+    );
+    let promise: Promise = f
+        .call1(&JsValue::NULL, &name.into())
+        .unwrap()
+        .unchecked_into();
+    JsFuture::from(promise).await.unwrap()
 }
 
-/// Each test uses its own survey id and clears its keys first, so tests
-/// sharing one browser profile cannot see each other's data.
-fn fresh(survey: &str) {
-    let storage = local();
-    let keys: Vec<String> = (0..storage.length().unwrap())
-        .filter_map(|i| storage.key(i).unwrap())
-        .collect();
-    for k in keys.into_iter().filter(|k| k.contains(survey)) {
-        storage.remove_item(&k).unwrap();
-    }
+async fn delete_db(name: &str) {
+    js(
+        name,
+        "await req(indexedDB.deleteDatabase(name)); return null;",
+    )
+    .await;
 }
 
-fn response(survey: &str, n: u8, completed: bool) -> Response {
+/// A fresh test database of its own name, so tests cannot see each other.
+async fn fresh(name: &str) -> Rc<Records<Idb>> {
+    delete_db(name).await;
+    Records::new(Idb::open(name).await.unwrap())
+}
+
+fn response(survey: &str, n: u8) -> Response {
     Response {
         id: uuid::Builder::from_random_bytes([n; 16]).into_uuid(),
         survey: SurveyRef {
@@ -38,7 +68,7 @@ fn response(survey: &str, n: u8, completed: bool) -> Response {
             hash: "abc".into(),
         },
         started_at: "2026-11-23T16:20:05+08:00".into(),
-        completed_at: completed.then(|| "2026-11-23T16:31:40+08:00".into()),
+        completed_at: Some("2026-11-23T16:31:40+08:00".into()),
         answers: BTreeMap::from([
             ("q1".to_owned(), json!(n)),
             ("m1".to_owned(), json!({"r1": 3})),
@@ -49,97 +79,220 @@ fn response(survey: &str, n: u8, completed: bool) -> Response {
     }
 }
 
-#[wasm_bindgen_test]
-fn draft_and_responses_survive_a_remount() {
-    let id = "t-roundtrip";
-    fresh(id);
-    let draft = Draft {
-        response: response(id, 1, false),
-        page: 2,
-    };
-    {
-        let store = ResponseStore::new(LocalBackend::new());
-        store.save_draft(id, &draft).unwrap();
-        store.append_response(id, &response(id, 2, true)).unwrap();
-        store.append_response(id, &response(id, 3, true)).unwrap();
-        assert!(store.unsaved_keys().is_empty());
-    }
-    // What is in localStorage is the documented shape.
-    let raw: serde_json::Value = serde_json::from_str(
-        &local()
-            .get_item(&format!("canvass.draft.{id}"))
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(raw["page"], 2);
-    assert_eq!(raw["response"]["answers"]["q1"], 1);
-    assert!(raw["response"].get("completedAt").is_none());
-
-    let remounted = ResponseStore::new(LocalBackend::new());
-    assert_eq!(remounted.draft(id), Some(draft));
-    let responses = remounted.responses(id);
-    assert_eq!(
-        responses,
-        vec![response(id, 2, true), response(id, 3, true)]
-    );
-    assert!(remounted.take_notices().is_empty());
-
-    remounted.clear_draft(id);
-    assert_eq!(ResponseStore::new(LocalBackend::new()).draft(id), None);
-    fresh(id);
+fn draft(survey: &str, n: u8) -> Draft {
+    let mut response = response(survey, n);
+    response.completed_at = None;
+    Draft { response, page: 2 }
 }
 
 #[wasm_bindgen_test]
-fn a_corrupt_value_is_quarantined_and_the_rest_still_loads() {
-    let id = "t-corrupt";
-    fresh(id);
-    let storage = local();
-    storage
-        .set_item(&format!("canvass.draft.{id}"), "{\"response\": tru")
-        .unwrap();
-    let store = ResponseStore::new(LocalBackend::new());
-    store.append_response(id, &response(id, 5, true)).unwrap();
+async fn records_survive_a_new_connection_in_the_documented_shape() {
+    let db = "t-roundtrip";
+    let store = fresh(db).await;
+    store.put(DRAFTS, "s", &draft("s", 1)).await.unwrap();
+    store.append_response(&response("s", 2)).await.unwrap();
+    store.append_response(&response("s", 3)).await.unwrap();
+    store.append_response(&response("s", 3)).await.unwrap();
+    store.append_response(&response("other", 4)).await.unwrap();
+    assert!(store.save_state().is_saved());
 
-    assert_eq!(store.draft(id), None);
-    let moved = format!("canvass.quarantine.canvass.draft.{id}.0");
+    // What IndexedDB holds is the documented record shape.
+    let raw = js(db, "const d = await open(); return await req(d.transaction('drafts').objectStore('drafts').get('s'));").await;
+    let get = |k: &str| js_sys::Reflect::get(&raw, &k.into()).unwrap();
+    assert_eq!(get("id").as_string().as_deref(), Some("s"));
+    assert_eq!(get("v").as_f64(), Some(1.0));
+    assert_eq!(get("survey").as_string().as_deref(), Some("s"));
+    let data: serde_json::Value = serde_json::from_str(&get("data").as_string().unwrap()).unwrap();
+    assert_eq!(data["page"], 2);
+    assert_eq!(data["response"]["answers"]["q1"], 1);
+
+    let again = Records::new(Idb::open(db).await.unwrap());
     assert_eq!(
-        storage.get_item(&moved).unwrap().as_deref(),
-        Some("{\"response\": tru")
+        again.get::<Draft>(DRAFTS, "s").await.unwrap(),
+        Some(draft("s", 1))
     );
     assert_eq!(
-        storage.get_item(&format!("canvass.draft.{id}")).unwrap(),
+        again.responses_of("s").await.unwrap(),
+        vec![response("s", 2), response("s", 3)]
+    );
+    assert_eq!(again.unexported_count().await.unwrap(), 3);
+    again
+        .mark_exported(&[response("s", 2).id.to_string()])
+        .await
+        .unwrap();
+    assert_eq!(again.unexported_count().await.unwrap(), 2);
+    again.delete(DRAFTS, "s").await.unwrap();
+    assert_eq!(
+        Records::new(Idb::open(db).await.unwrap())
+            .get::<Draft>(DRAFTS, "s")
+            .await
+            .unwrap(),
         None
     );
-    let notices = store.take_notices();
-    assert!(
-        matches!(&notices[..], [StoreNotice::Quarantined { moved_to, .. }] if *moved_to == moved),
-        "{notices:?}"
-    );
-    // The responses beside it are untouched.
-    assert_eq!(store.responses(id).len(), 1);
-
-    // A second corrupt draft goes to the next slot, keeping the first.
-    storage
-        .set_item(&format!("canvass.draft.{id}"), "[]")
-        .unwrap();
-    assert_eq!(ResponseStore::new(LocalBackend::new()).draft(id), None);
-    assert_eq!(
-        storage
-            .get_item(&format!("canvass.quarantine.canvass.draft.{id}.1"))
-            .unwrap()
-            .as_deref(),
-        Some("[]")
-    );
-    assert!(storage.get_item(&moved).unwrap().is_some());
-    fresh(id);
+    assert!(again.take_notices().is_empty());
 }
 
 #[wasm_bindgen_test]
-fn the_backend_lists_and_removes_keys() {
-    let backend = LocalBackend::new();
-    backend.set("canvass.test.key", "1").unwrap();
-    assert!(backend.keys().iter().any(|k| k == "canvass.test.key"));
-    backend.remove("canvass.test.key");
-    assert_eq!(backend.get("canvass.test.key"), None);
+async fn writes_land_in_call_order_without_awaiting() {
+    let db = "t-order";
+    let store = fresh(db).await;
+    let writes: Vec<_> = (0..20u8)
+        .map(|n| store.put(DRAFTS, "s", &draft("s", n)))
+        .collect();
+    assert!(
+        !store.save_state().is_saved(),
+        "not saved before any transaction completed"
+    );
+    // Memory answers reads at once.
+    assert_eq!(
+        store.get::<Draft>(DRAFTS, "s").await.unwrap(),
+        Some(draft("s", 19))
+    );
+    for w in writes {
+        w.await.unwrap();
+    }
+    assert!(store.save_state().is_saved());
+    let again = Records::new(Idb::open(db).await.unwrap());
+    assert_eq!(
+        again.get::<Draft>(DRAFTS, "s").await.unwrap(),
+        Some(draft("s", 19))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_record_is_quarantined_and_the_rest_still_load() {
+    let db = "t-corrupt";
+    let store = fresh(db).await;
+    store.append_response(&response("s", 1)).await.unwrap();
+    js(db, "const d = await open(); const t = d.transaction(['responses', 'drafts'], 'readwrite'); \
+            t.objectStore('responses').put({id: 'bad-json', v: 1, data: '{\"id\": tru', survey: 's', unexported: 1}); \
+            t.objectStore('responses').put({id: 'no-envelope', answers: {q1: 5}, survey: 's'}); \
+            t.objectStore('drafts').put({id: 's', v: 1, data: '[]'}); \
+            await done(t); d.close(); return null;").await;
+    let again = Records::new(Idb::open(db).await.unwrap());
+    assert_eq!(
+        again.responses_of("s").await.unwrap(),
+        vec![response("s", 1)]
+    );
+    assert_eq!(again.get::<Draft>(DRAFTS, "s").await.unwrap(), None);
+    let notices = again.take_notices();
+    assert_eq!(notices.len(), 3, "{notices:?}");
+    assert!(
+        notices
+            .iter()
+            .all(|n| matches!(n, StoreNotice::Quarantined { .. })),
+        "{notices:?}"
+    );
+    // Moved, verbatim, not deleted.
+    let q = again.all::<serde_json::Value>(QUARANTINE).await.unwrap();
+    assert_eq!(q.len(), 3);
+    assert!(q
+        .iter()
+        .any(|(_, e)| e["raw"] == "{\"id\": tru" && e["kind"] == "responses"));
+    assert!(q
+        .iter()
+        .any(|(_, e)| e["id"] == "no-envelope" && e["raw"].as_str().unwrap().contains("\"q1\":5")));
+    assert_eq!(again.all::<Response>(RESPONSES).await.unwrap().len(), 1);
+    assert!(again.take_notices().is_empty(), "nothing left to report");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_store_is_added_to_an_existing_database_keeping_its_records() {
+    let db = "t-upgrade";
+    delete_db(db).await;
+    // A database from an older release: version 1, only `drafts`, one record.
+    js(db, "globalThis.__upgrade = (d) => d.createObjectStore('drafts', {keyPath: 'id'}); \
+            const d = await open(1); globalThis.__upgrade = null; const t = d.transaction('drafts', 'readwrite'); \
+            t.objectStore('drafts').put({id: 'old', v: 1, data: '{\"x\": 1}'}); await done(t); d.close(); return null;").await;
+    let store = Records::new(Idb::open(db).await.unwrap());
+    let names = js(db, "const d = await open(); const n = [...d.objectStoreNames]; const v = d.version; d.close(); return [n, v];").await;
+    let names: js_sys::Array = names.unchecked_into();
+    let stores: js_sys::Array = names.get(0).unchecked_into();
+    assert_eq!(stores.length() as usize, KINDS.len());
+    assert_eq!(names.get(1).as_f64(), Some(2.0));
+    assert_eq!(
+        store.get::<serde_json::Value>(DRAFTS, "old").await.unwrap(),
+        Some(json!({"x": 1}))
+    );
+    store.put(SURVEYS, "new", &"text".to_owned()).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_skeleton_s_local_storage_moves_in_and_its_keys_go() {
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let id = "t-legacy";
+    local
+        .set_item(
+            &format!("canvass.draft.{id}"),
+            &serde_json::to_string(&draft(id, 7)).unwrap(),
+        )
+        .unwrap();
+    local
+        .set_item(
+            &format!("canvass.responses.{id}"),
+            &serde_json::to_string(&[response(id, 8)]).unwrap(),
+        )
+        .unwrap();
+    local
+        .set_item(&format!("canvass.survey.{id}"), "{\"id\": \"t-legacy\"}")
+        .unwrap();
+    local.set_item("canvass.locale", "en").unwrap();
+
+    let store = open_browser_store().await;
+    assert_eq!(
+        store.get::<Draft>(DRAFTS, id).await.unwrap(),
+        Some(draft(id, 7))
+    );
+    assert_eq!(store.responses_of(id).await.unwrap(), vec![response(id, 8)]);
+    assert_eq!(
+        store.get::<String>(SURVEYS, id).await.unwrap().as_deref(),
+        Some("{\"id\": \"t-legacy\"}")
+    );
+    for k in ["draft", "responses", "survey"] {
+        assert_eq!(
+            local.get_item(&format!("canvass.{k}.{id}")).unwrap(),
+            None,
+            "{k} key deleted"
+        );
+    }
+    assert_eq!(
+        local.get_item("canvass.locale").unwrap().as_deref(),
+        Some("en"),
+        "settings stay"
+    );
+    // Clean up the real database's test records.
+    store.delete(DRAFTS, id).await.unwrap();
+    store
+        .delete(RESPONSES, &response(id, 8).id.to_string())
+        .await
+        .unwrap();
+    store.delete(SURVEYS, id).await.unwrap();
+    let _ = DB_NAME;
+}
+
+/// Not a pass/fail timing: prints the median and 95th percentile of 200
+/// draft writes (put → `complete`, strict durability) for the report.
+#[wasm_bindgen_test]
+async fn draft_write_latency() {
+    let store = fresh("t-latency").await;
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let mut d = draft("s", 1);
+    for n in 0..40 {
+        d.response.answers.insert(format!("q{n}"), json!(n % 5));
+    }
+    let mut times = Vec::new();
+    for n in 0..200 {
+        d.response.answers.insert("q1".into(), json!(n));
+        let t0 = perf.now();
+        store.put(DRAFTS, "s", &d).await.unwrap();
+        times.push(perf.now() - t0);
+    }
+    times.sort_by(f64::total_cmp);
+    console_log!(
+        "draft write put→complete over 200 writes: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        times[100],
+        times[190],
+        times[199]
+    );
+    assert_eq!(store.get::<Draft>(DRAFTS, "s").await.unwrap(), Some(d));
 }

@@ -14,9 +14,12 @@ pub fn StorageBanner() -> impl IntoView {
     let locale = use_locale();
     let failure = RwSignal::new(None::<String>);
     let backup = move |_| {
-        let json = store.with(|s| s.backup_json(&now_rfc3339()));
-        let name = format!("canvass-backup-{}.json", LocalTime::now().file_stamp());
-        failure.set(download_json(&name, &json).err().map(|e| e.to_string()));
+        let records = store.records();
+        leptos::task::spawn_local(async move {
+            let json = records.backup_json(&now_rfc3339()).await;
+            let name = format!("canvass-backup-{}.json", LocalTime::now().file_stamp());
+            failure.set(download_json(&name, &json).err().map(|e| e.to_string()));
+        });
     };
     let shown = move || store.unsaved.get() || !store.notices.with(Vec::is_empty);
     view! {

@@ -15,39 +15,59 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
     let store = use_store();
     let survey = &entry.loaded.survey;
     let id = survey.id.clone();
-    let count = {
-        let id = id.clone();
-        store.with(|s| s.responses(&id).iter().filter(|r| r.is_completed()).count())
-    };
+    let count = RwSignal::new(None::<usize>);
+    {
+        let (records, id) = (store.records(), id.clone());
+        leptos::task::spawn_local(async move {
+            let list = records.responses_of(&id).await.unwrap_or_default();
+            store.refresh();
+            let _ = count.try_set(Some(list.iter().filter(|r| r.is_completed()).count()));
+        });
+    }
     let failure = RwSignal::new(None::<String>);
     let export = {
         let loaded = entry.loaded.clone();
         move |_| {
-            let survey = &loaded.survey;
-            let identity = SurveyRef {
-                id: survey.id.clone(),
-                version: survey.version.clone(),
-                hash: survey.hash.clone(),
-            };
-            let responses = store.with(|s| s.responses(&survey.id));
-            let export = Export::new(
-                ExportedSurvey {
-                    identity,
-                    title: survey.title.clone(),
-                },
-                responses,
-                now_rfc3339(),
-            );
-            let name = format!(
-                "canvass-{}-{}.json",
-                survey.id,
-                LocalTime::now().file_stamp()
-            );
-            failure.set(
-                download_json(&name, &export.to_json())
-                    .err()
-                    .map(|e| e.to_string()),
-            );
+            let loaded = loaded.clone();
+            let records = store.records();
+            leptos::task::spawn_local(async move {
+                let survey = &loaded.survey;
+                let identity = SurveyRef {
+                    id: survey.id.clone(),
+                    version: survey.version.clone(),
+                    hash: survey.hash.clone(),
+                };
+                let responses = match records.responses_of(&survey.id).await {
+                    Ok(list) => list,
+                    Err(e) => {
+                        failure.set(Some(e.to_string()));
+                        return;
+                    }
+                };
+                let ids: Vec<String> = responses.iter().map(|r| r.id.to_string()).collect();
+                let export = Export::new(
+                    ExportedSurvey {
+                        identity,
+                        title: survey.title.clone(),
+                    },
+                    responses,
+                    now_rfc3339(),
+                );
+                let name = format!(
+                    "canvass-{}-{}.json",
+                    survey.id,
+                    LocalTime::now().file_stamp()
+                );
+                let started = download_json(&name, &export.to_json());
+                failure.set(started.as_ref().err().map(|e| e.to_string()));
+                // Exported responses leave the "not yet exported" count.
+                if started.is_ok() {
+                    let _ = store
+                        .track(async move { records.mark_exported(&ids).await })
+                        .await;
+                    store.count_unexported();
+                }
+            });
         }
     };
     view! {
@@ -56,7 +76,7 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
             {survey.description.clone().map(|d| view! { <p class="cv-card__desc">{localized(&d)}</p> })}
             <p class="cv-card__count">
                 {tr(Key::Completed)}
-                <span data-testid=format!("count-{id}")>{count}</span>
+                <span data-testid=format!("count-{id}")>{move || count.get().map(|n| n.to_string())}</span>
             </p>
             <div class="cv-card__actions">
                 <a class="cv-button cv-button--primary" href=Route::Fill(id.clone()).href() data-testid=format!("open-{id}")>

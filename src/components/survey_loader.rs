@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::context::{tr, ui_locale, use_catalog, use_store, CatalogEntry};
 use crate::i18n::Key;
+use crate::storage::SURVEYS;
 
 /// What the last load attempt gave.
 #[derive(Clone, PartialEq)]
@@ -28,7 +29,7 @@ pub fn SurveyLoader() -> impl IntoView {
 
     let accept = move |text: String| match canvass_core::load(&text) {
         Ok(loaded) => {
-            let _ = store.with(|s| s.save_survey(&loaded.survey.id, &text));
+            store.put_soon(SURVEYS, &loaded.survey.id, &text);
             outcome.set(Some(Outcome::Loaded(loaded.survey.title.clone())));
             catalog.insert(CatalogEntry {
                 loaded: Arc::new(loaded),

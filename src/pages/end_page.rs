@@ -4,6 +4,7 @@
 //! completed (the latest stored one, so a reload shows it again).
 
 use canvass_core::logic::{completed_text, FollowUps, LogicState};
+use canvass_core::response::Response;
 use leptos::prelude::*;
 
 use crate::context::{localized, ui_locale, use_catalog, use_store};
@@ -28,10 +29,25 @@ fn total(x: Option<f64>) -> String {
 
 #[component]
 pub fn EndPage(survey_id: String) -> impl IntoView {
-    let l = ui_locale();
+    // The latest completed response, read from storage first.
     let store = use_store();
+    let latest = RwSignal::new(None::<Option<Response>>);
+    let records = store.records();
+    let id = survey_id.clone();
+    leptos::task::spawn_local(async move {
+        let list = records.responses_of(&id).await.unwrap_or_default();
+        store.refresh();
+        let newest = list
+            .into_iter()
+            .max_by(|a, b| a.completed_at.cmp(&b.completed_at));
+        let _ = latest.try_set(Some(newest));
+    });
+    move || latest.get().map(|r| end_view(survey_id.clone(), r))
+}
+
+fn end_view(survey_id: String, latest: Option<Response>) -> impl IntoView {
+    let l = ui_locale();
     let loaded = use_catalog().find(&survey_id);
-    let latest = store.with(|s| s.responses(&survey_id).pop());
     let t = |k: Key| l.t(k);
     // The survey's own completed text (first matching condition, else
     // `completedHtml`), from the logic state of the stored answers; plain

@@ -22,6 +22,7 @@ use crate::context::{localized, tr, ui_locale, use_catalog, use_store};
 use crate::i18n::Key;
 use crate::respond::{complete, new_draft};
 use crate::route::{navigate, Route};
+use crate::storage::{Draft, DRAFTS};
 
 /// How long after a page's first frame the pages next to it are built:
 /// out of the turn's own frame, well before a respondent has answered
@@ -31,7 +32,31 @@ const PREFETCH_DELAY_MS: u64 = 20;
 #[component]
 pub fn FillPage(survey_id: String) -> impl IntoView {
     match use_catalog().find(&survey_id) {
-        Some(loaded) => view! { <Filler loaded/> }.into_any(),
+        Some(loaded) => {
+            // The stored draft is read first; a read error stops here
+            // rather than starting a new draft over the stored one.
+            let store = use_store();
+            let stored = RwSignal::new(None::<Result<Option<Draft>, String>>);
+            let records = store.records();
+            leptos::task::spawn_local(async move {
+                let read = records.get::<Draft>(DRAFTS, &survey_id).await;
+                store.refresh();
+                let _ = stored.try_set(Some(read.map_err(|e| e.to_string())));
+            });
+            (move || match stored.get() {
+                None => None,
+                Some(Ok(draft)) => {
+                    Some(view! { <Filler loaded=loaded.clone() stored=draft/> }.into_any())
+                }
+                Some(Err(why)) => Some(
+                    view! {
+                        <p class="cv-missing" role="alert" data-testid="draft-unreadable">{why}</p>
+                    }
+                    .into_any(),
+                ),
+            })
+            .into_any()
+        }
         None => view! {
             <p class="cv-missing">{tr(Key::SurveyNotFound)}</p>
             <a class="cv-button" href="#/" data-testid="btn-home">{tr(Key::Home)}</a>
@@ -41,15 +66,13 @@ pub fn FillPage(survey_id: String) -> impl IntoView {
 }
 
 #[component]
-fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
+fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
     let store = use_store();
     let locale_code = ui_locale().code();
     let survey_id = loaded.survey.id.clone();
     let total = loaded.survey.pages.len().max(1);
 
-    let mut initial = store
-        .with(|s| s.draft(&survey_id))
-        .unwrap_or_else(|| new_draft(&loaded.survey));
+    let mut initial = stored.unwrap_or_else(|| new_draft(&loaded.survey));
     initial.page = initial.page.min(total - 1);
     // Resuming: the logic state is derived from the stored answers alone.
     let state = RwSignal::new(LogicState::new(
@@ -71,7 +94,7 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
     let save = {
         let id = survey_id.clone();
         move || {
-            let _ = store.with(|s| draft.with_untracked(|d| s.save_draft(&id, d)));
+            draft.with_untracked(|d| store.put_soon(DRAFTS, &id, d));
         }
     };
     save();
@@ -240,11 +263,16 @@ fn Filler(loaded: Arc<LoadedSurvey>) -> impl IntoView {
             // stored: when the write fails (quota, private mode) the
             // respondent stays here with the storage banner and its backup
             // download, and the stored draft still holds every answer.
-            if store.with(|s| s.append_response(&id, &response)).is_err() {
-                return;
-            }
-            store.with(|s| s.clear_draft(&id));
-            navigate(&Route::End(id));
+            let records = store.records();
+            let stored = store.track(async move { records.append_response(&response).await });
+            leptos::task::spawn_local(async move {
+                if stored.await.is_err() {
+                    return;
+                }
+                store.count_unexported();
+                let _ = store.delete(DRAFTS, &id).await;
+                navigate(&Route::End(id));
+            });
         }
     };
 

@@ -1,45 +1,44 @@
-//! Where answers live between visits: every draft answer is written the
-//! moment it is given, completed responses are appended, and nothing that
-//! cannot be read is thrown away. `ResponseStore` holds that policy over a
-//! `StorageBackend`: localStorage in the browser, a map in tests.
+//! Where answers live between visits: IndexedDB, one object store per
+//! record kind, every value a JSON text with a schema version, keyed by id
+//! (docs/STORAGE.md). `Records` holds the policy — a write is "saved" only
+//! once its transaction completed, a refused write stays in memory and in
+//! backups, an unreadable record is moved aside and reported — over a
+//! `Backend`: IndexedDB in the browser (`Idb`), a map in native tests
+//! (`MemoryBackend`). The pure parts (envelopes, migrations, the legacy
+//! localStorage plan, the in-memory overlay, the backup document) are
+//! tested natively.
 
-mod backend;
-mod store;
+mod backup;
+mod idb;
+mod kind;
+mod legacy;
+pub mod local;
+mod memory;
+mod open;
+mod pending;
+mod record;
+mod records;
 
-pub use backend::{BackendError, LocalBackend, MemoryBackend, StorageBackend};
-pub use store::ResponseStore;
+pub use backup::backup_document;
+pub use idb::{Idb, DB_NAME};
+pub use kind::*;
+pub use legacy::{legacy_plan, LegacyPlan};
+pub use memory::MemoryBackend;
+pub use open::open_browser_store;
+pub use pending::{Pending, SaveState};
+pub use record::{decode, encode, migrate_with, Decoded, Envelope, Raw, Step, MIGRATIONS};
+pub use records::{Backend, Records};
 
 use canvass_core::response::Response;
 use serde::{Deserialize, Serialize};
 
-/// Every key Canvass writes starts with this, so a backup can find them.
-pub const PREFIX: &str = "canvass.";
-
-/// The key of the draft of `survey_id`.
-pub fn draft_key(survey_id: &str) -> String {
-    format!("canvass.draft.{survey_id}")
-}
-
-/// The key of the completed responses of `survey_id` (a JSON array).
-pub fn responses_key(survey_id: &str) -> String {
-    format!("canvass.responses.{survey_id}")
-}
-
-/// The key of a survey definition loaded from a local file (its JSON text).
-pub fn survey_key(survey_id: &str) -> String {
-    format!("canvass.survey.{survey_id}")
-}
-
-/// The key of the interface language (`zh-cn` / `en`).
+/// The key of the interface language (`zh-cn` / `en`) in localStorage:
+/// a small setting whose loss is harmless, so it stays synchronous.
 pub const LOCALE_KEY: &str = "canvass.locale";
 
-/// Where an unreadable value of `key` is moved: the `n`-th quarantine slot.
-pub fn quarantine_key(key: &str, n: usize) -> String {
-    format!("canvass.quarantine.{key}.{n}")
-}
-
 /// A response being filled in, and the page the respondent is on, so a
-/// reload resumes exactly where they were.
+/// reload resumes exactly where they were. Stored in `DRAFTS` under the
+/// survey id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     /// The response so far (`completed_at` unset, no score).
@@ -48,31 +47,46 @@ pub struct Draft {
     pub page: usize,
 }
 
-/// Why a write did not reach storage. The value is still held in memory
-/// (and in any backup) until a later write succeeds.
+/// Why the store could not do what it was asked. A value whose write
+/// failed is still held in memory (and in any backup) until a later write
+/// of the same record succeeds.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    #[error("not saved: {key}: {reason}")]
-    WriteFailed { key: String, reason: String },
+    #[error("not saved: {kind}/{id}: {reason}")]
+    WriteFailed {
+        kind: &'static str,
+        id: String,
+        reason: String,
+    },
+    #[error("could not read {kind}: {reason}")]
+    ReadFailed { kind: &'static str, reason: String },
+    #[error("storage could not be opened: {reason}")]
+    OpenFailed { reason: String },
 }
 
 /// Something the store did that the user must hear about.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreNotice {
-    /// An unreadable value was moved aside, not deleted.
+    /// An unreadable record was moved to the quarantine store, not deleted.
     #[error("{key}: unreadable ({reason}); moved to {moved_to}")]
     Quarantined {
         key: String,
         moved_to: String,
         reason: String,
     },
-    /// An unreadable value could not even be moved aside; it stays in place.
+    /// An unreadable record could not even be moved aside; it stays in place.
     #[error("{key}: unreadable ({reason}); left in place because it could not be moved: {error}")]
     QuarantineFailed {
         key: String,
         reason: String,
         error: String,
     },
+    /// A record written by a newer Canvass: left untouched, skipped.
+    #[error("{key}: written by a newer version (record version {version}); left untouched")]
+    TooNew { key: String, version: u32 },
+    /// IndexedDB is unavailable: everything lives in memory only.
+    #[error("{0}")]
+    Unavailable(String),
 }

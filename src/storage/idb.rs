@@ -1,0 +1,370 @@
+//! IndexedDB through web-sys, with one helper that turns a request or a
+//! transaction into a future (`settled`). No wrapper crate: the whole
+//! binding is this file, and the app already links wasm-bindgen-futures.
+//!
+//! Database `canvass`, one object store per `Kind` (key path `id`), each
+//! with the sparse indexes `survey` and `unexported`. Records are plain
+//! objects `{id, v, data, survey?, unexported?: 1}` (a number, because
+//! booleans are not IndexedDB keys). Writes use `durability: "strict"`:
+//! their `complete` event fires once the data is flushed to disk, which is
+//! what "saved" promises (docs/STORAGE.md).
+
+use std::future::Future;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
+
+use super::kind::{Kind, KINDS, QUARANTINE, SURVEY_INDEX, UNEXPORTED_INDEX};
+use super::record::{Envelope, Raw};
+use super::records::Backend;
+
+/// The database name.
+pub const DB_NAME: &str = "canvass";
+
+/// An open connection. Clones share it.
+#[derive(Clone)]
+pub struct Idb {
+    db: IdbDatabase,
+}
+
+/// A future resolving when `target` (a request or a transaction) fires
+/// `success`/`complete` — with the request's `result` — and failing with
+/// the storage's reason on `error` or `abort`. The handlers are attached
+/// now, before any event can fire.
+fn settled(target: &JsValue) -> impl Future<Output = Result<JsValue, String>> + 'static {
+    let promise = Promise::new(&mut |ok: Function, fail: Function| {
+        for (event, f) in [
+            ("onsuccess", &ok),
+            ("oncomplete", &ok),
+            ("onerror", &fail),
+            ("onabort", &fail),
+        ] {
+            let _ = Reflect::set(target, &event.into(), f);
+        }
+    });
+    let target = target.clone();
+    async move {
+        JsFuture::from(promise)
+            .await
+            .map_err(|event| event_reason(&event))?;
+        Ok(Reflect::get(&target, &"result".into()).unwrap_or(JsValue::UNDEFINED))
+    }
+}
+
+/// "QuotaExceededError: …" from a failed request's or transaction's event.
+fn event_reason(event: &JsValue) -> String {
+    let error = Reflect::get(event, &"target".into())
+        .and_then(|t| Reflect::get(&t, &"error".into()))
+        .unwrap_or(JsValue::NULL);
+    if error.is_null() || error.is_undefined() {
+        return js_reason(event);
+    }
+    js_reason(&error)
+}
+
+/// A thrown value as text: `name: message` for errors and DOMExceptions.
+pub(crate) fn js_reason(value: &JsValue) -> String {
+    let field = |k: &str| {
+        Reflect::get(value, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match (field("name"), field("message")) {
+        (Some(name), Some(message)) => format!("{name}: {message}"),
+        (_, Some(message)) => message,
+        _ => value.as_string().unwrap_or_else(|| format!("{value:?}")),
+    }
+}
+
+fn err(value: JsValue) -> String {
+    js_reason(&value)
+}
+
+impl Idb {
+    /// Opens (creating or upgrading) the database so that it has a store
+    /// and the indexes for every kind in `KINDS`.
+    pub async fn open(name: &str) -> Result<Idb, String> {
+        let factory = web_sys::window()
+            .ok_or("no window")?
+            .indexed_db()
+            .map_err(err)?
+            .ok_or("IndexedDB is not available in this browser")?;
+        let mut version = None;
+        for _ in 0..3 {
+            let req: IdbOpenDbRequest = match version {
+                None => factory.open(name),
+                Some(v) => factory.open_with_u32(name, v),
+            }
+            .map_err(err)?;
+            let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                let Some(req) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+                else {
+                    return;
+                };
+                if let (Ok(db), Some(tx)) = (req.result(), req.transaction()) {
+                    let _ = create_missing(&db.unchecked_into(), &tx);
+                }
+            });
+            req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+            let db: IdbDatabase = settled(&req).await?.unchecked_into();
+            drop(upgrade);
+            if complete(&db).await {
+                // Another tab (a newer release) wants to upgrade: let it.
+                let close = Closure::<dyn FnMut()>::new({
+                    let db = db.clone();
+                    move || db.close()
+                });
+                db.set_onversionchange(Some(close.as_ref().unchecked_ref()));
+                close.forget();
+                return Ok(Idb { db });
+            }
+            version = Some(db.version() as u32 + 1);
+            db.close();
+        }
+        Err(format!("{name}: the object stores could not be created"))
+    }
+
+    fn tx(&self, names: &[&str], write: bool) -> Result<IdbTransaction, JsValue> {
+        let names: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+        let options = Object::new();
+        if write {
+            Reflect::set(&options, &"durability".into(), &"strict".into())?;
+        }
+        let mode = if write { "readwrite" } else { "readonly" };
+        // `transaction(names, mode, {durability})`: web-sys has the options
+        // only behind `web_sys_unstable_apis`, so call it by name.
+        let f: Function = Reflect::get(&self.db, &"transaction".into())?.unchecked_into();
+        Ok(f.call3(&self.db, &names, &mode.into(), &options)?
+            .unchecked_into())
+    }
+
+    /// Runs `issue` on the stores `names` in one read-write transaction;
+    /// resolves once it completed. If issuing throws, the transaction is
+    /// aborted so nothing of it lands.
+    fn write(
+        &self,
+        names: &[&str],
+        issue: &dyn Fn(&IdbTransaction) -> Result<(), JsValue>,
+    ) -> impl Future<Output = Result<(), String>> + 'static {
+        let issued = self.tx(names, true).and_then(|tx| match issue(&tx) {
+            Ok(()) => Ok(settled(&tx)),
+            Err(e) => {
+                let _ = tx.abort();
+                Err(e)
+            }
+        });
+        async move { issued.map_err(err)?.await.map(drop) }
+    }
+
+    /// One read request on `kind`, resolved with its result.
+    fn read(
+        &self,
+        kind: Kind,
+        issue: &dyn Fn(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+    ) -> impl Future<Output = Result<JsValue, String>> + 'static {
+        let issued = self
+            .tx(&[kind.name], false)
+            .and_then(|tx| tx.object_store(kind.name))
+            .and_then(|s| issue(&s))
+            .map(|req| settled(&req));
+        async move { issued.map_err(err)?.await }
+    }
+}
+
+/// Whether every kind has its store and indexes.
+async fn complete(db: &IdbDatabase) -> bool {
+    let names = db.object_store_names();
+    if KINDS.iter().any(|k| !names.contains(k.name)) {
+        return false;
+    }
+    let all: Array = KINDS.iter().map(|k| JsValue::from_str(k.name)).collect();
+    let Ok(tx) = db.transaction_with_str_sequence(&all) else {
+        return false;
+    };
+    KINDS.iter().all(|k| {
+        tx.object_store(k.name)
+            .map(|s| {
+                let idx = s.index_names();
+                idx.contains(SURVEY_INDEX) && idx.contains(UNEXPORTED_INDEX)
+            })
+            .unwrap_or(false)
+    })
+}
+
+/// In an upgrade: creates the missing stores and indexes.
+fn create_missing(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> {
+    let names = db.object_store_names();
+    for kind in KINDS {
+        let store = if names.contains(kind.name) {
+            tx.object_store(kind.name)?
+        } else {
+            let params = web_sys::IdbObjectStoreParameters::new();
+            params.set_key_path(&"id".into());
+            db.create_object_store_with_optional_parameters(kind.name, &params)?
+        };
+        let idx = store.index_names();
+        for index in [SURVEY_INDEX, UNEXPORTED_INDEX] {
+            if !idx.contains(index) {
+                store.create_index_with_str(index, index)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The stored object of an envelope.
+fn to_js(env: &Envelope) -> Result<JsValue, JsValue> {
+    let o = Object::new();
+    Reflect::set(&o, &"id".into(), &env.id.as_str().into())?;
+    Reflect::set(&o, &"v".into(), &env.v.into())?;
+    Reflect::set(&o, &"data".into(), &env.data.as_str().into())?;
+    if let Some(s) = &env.survey {
+        Reflect::set(&o, &"survey".into(), &s.as_str().into())?;
+    }
+    if env.unexported {
+        Reflect::set(&o, &"unexported".into(), &1.into())?;
+    }
+    Ok(o.into())
+}
+
+/// A stored object read back; anything not of the envelope's shape is
+/// `Raw::Bad`, kept as its JSON text.
+fn from_js(value: &JsValue) -> Raw {
+    let field = |k: &str| Reflect::get(value, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let id = field("id");
+    let text_id = id.as_string().unwrap_or_else(|| json_text(&id));
+    let (v, data) = (field("v").as_f64(), field("data").as_string());
+    match (id.as_string(), v, data) {
+        (Some(id), Some(v), Some(data)) if v >= 0.0 && v.fract() == 0.0 => {
+            let survey = field("survey").as_string();
+            let unexported = !field("unexported").is_undefined();
+            Raw::Good(Envelope {
+                id,
+                v: v as u32,
+                data,
+                survey,
+                unexported,
+            })
+        }
+        _ => Raw::Bad {
+            id: text_id,
+            raw: json_text(value),
+            reason: "not a Canvass record {id, v, data}".into(),
+        },
+    }
+}
+
+fn json_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+thread_local! {
+    /// `event => event.preventDefault()`: an `add` that meets an existing
+    /// key then fails alone instead of aborting its transaction.
+    static KEEP_GOING: Function = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        e.prevent_default();
+        e.stop_propagation();
+    })
+    .into_js_value()
+    .unchecked_into();
+}
+
+impl Backend for Idb {
+    fn put(
+        &self,
+        kind: Kind,
+        records: &[Envelope],
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
+        self.write(&[kind.name], &|tx| {
+            let store = tx.object_store(kind.name)?;
+            for r in records {
+                store.put(&to_js(r)?)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn delete(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
+        self.write(&[kind.name], &|tx| {
+            tx.object_store(kind.name)?.delete(&id.into())?;
+            Ok(())
+        })
+    }
+
+    fn get(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<Raw>, String>> + 'static + use<> {
+        let read = self.read(kind, &|s| s.get(&id.into()));
+        async move {
+            let v = read.await?;
+            Ok((!v.is_undefined()).then(|| from_js(&v)))
+        }
+    }
+
+    fn all(
+        &self,
+        kind: Kind,
+        survey: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<Raw>, String>> + 'static + use<> {
+        let read = self.read(kind, &|s| match survey {
+            Some(id) => s.index(SURVEY_INDEX)?.get_all_with_key(&id.into()),
+            None => s.get_all(),
+        });
+        async move {
+            let list: Array = read.await?.unchecked_into();
+            Ok(list.iter().map(|v| from_js(&v)).collect())
+        }
+    }
+
+    fn count_unexported(
+        &self,
+        kind: Kind,
+    ) -> impl Future<Output = Result<u32, String>> + 'static + use<> {
+        let read = self.read(kind, &|s| s.index(UNEXPORTED_INDEX)?.count());
+        async move { Ok(read.await?.as_f64().unwrap_or(0.0) as u32) }
+    }
+
+    fn quarantine(
+        &self,
+        kind: Kind,
+        id: &str,
+        entry: &Envelope,
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
+        self.write(&[QUARANTINE.name, kind.name], &|tx| {
+            tx.object_store(QUARANTINE.name)?.put(&to_js(entry)?)?;
+            tx.object_store(kind.name)?.delete(&id.into())?;
+            Ok(())
+        })
+    }
+
+    fn add_absent(
+        &self,
+        records: &[(Kind, Envelope)],
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
+        let mut names: Vec<&str> = records.iter().map(|(k, _)| k.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        self.write(&names, &|tx| {
+            for (kind, r) in records {
+                let req = tx.object_store(kind.name)?.add(&to_js(r)?)?;
+                KEEP_GOING.with(|f| req.set_onerror(Some(f)));
+            }
+            Ok(())
+        })
+    }
+}

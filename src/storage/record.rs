@@ -1,0 +1,144 @@
+//! One stored record and how values become records and back: the value as
+//! JSON text (serde_json is in the bundle anyway; a text also lets an
+//! unreadable record be kept verbatim), its schema version, and the two
+//! index fields. Migrations are pure functions from one version's JSON to
+//! the next, applied on read.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::kind::{Kind, RESPONSES};
+
+/// A record as stored: `{id, v, data, survey?, unexported?}` in IndexedDB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// The key.
+    pub id: String,
+    /// Schema version of `data` (the kind's version when written).
+    pub v: u32,
+    /// The value's JSON text.
+    pub data: String,
+    /// The survey the value belongs to (the `survey` index), if it names one.
+    pub survey: Option<String>,
+    /// Present (true) only on responses not yet exported (the sparse
+    /// `unexported` index).
+    pub unexported: bool,
+}
+
+/// A record read back: decodable as an envelope, or not (a stored object
+/// of the wrong shape), kept as text with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raw {
+    Good(Envelope),
+    Bad {
+        id: String,
+        raw: String,
+        reason: String,
+    },
+}
+
+impl Raw {
+    pub fn id(&self) -> &str {
+        match self {
+            Raw::Good(e) => &e.id,
+            Raw::Bad { id, .. } => id,
+        }
+    }
+}
+
+/// The record of `value` under `id` in `kind`, at the kind's version. A
+/// response written through here is unexported until `mark_exported`.
+pub fn encode<T: Serialize>(kind: Kind, id: &str, value: &T) -> Envelope {
+    // Through `Value`: one serialiser instantiation per type (smaller wasm).
+    let value = serde_json::to_value(value).expect("stored values always serialise");
+    Envelope {
+        id: id.to_owned(),
+        v: kind.version,
+        survey: survey_of(&value),
+        data: value.to_string(),
+        unexported: kind == RESPONSES,
+    }
+}
+
+/// The survey a value names: `survey.id` (a response), `response.survey.id`
+/// (a draft) or `surveyId` (visits, follow-ups and other features).
+pub fn survey_of(value: &Value) -> Option<String> {
+    [
+        &["survey", "id"][..],
+        &["response", "survey", "id"],
+        &["surveyId"],
+    ]
+    .iter()
+    .find_map(|path| {
+        path.iter()
+            .try_fold(value, |v, k| v.get(k))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    })
+}
+
+/// What reading a record gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded<T> {
+    Ok(T),
+    /// Unreadable: to be quarantined, with the reason.
+    Corrupt(String),
+    /// Written by a newer Canvass: left in place, skipped.
+    TooNew(u32),
+}
+
+/// One migration: turns a record of `kind` at version `from` into version
+/// `from + 1`, or says why it cannot.
+pub struct Step {
+    pub kind: &'static str,
+    pub from: u32,
+    pub run: fn(Value) -> Result<Value, String>,
+}
+
+/// Every migration, oldest first. Version 1 is the first IndexedDB version
+/// of every kind, so there is none yet; the localStorage values before it
+/// are converted by `legacy_plan`. Add a `Step` here when raising a kind's
+/// version in `kind.rs`.
+pub const MIGRATIONS: &[Step] = &[];
+
+/// Brings `value` of `kind` from version `v` to `kind.version` with `steps`.
+pub fn migrate_with(steps: &[Step], kind: Kind, v: u32, value: Value) -> Result<Value, String> {
+    let mut value = value;
+    for from in v..kind.version {
+        let step = steps
+            .iter()
+            .find(|s| s.kind == kind.name && s.from == from)
+            .ok_or_else(|| format!("no migration of {} from version {from}", kind.name))?;
+        value = (step.run)(value)
+            .map_err(|e| format!("migration of {} from version {from}: {e}", kind.name))?;
+    }
+    Ok(value)
+}
+
+/// Reads a record of `kind` as a `T`, migrating older versions.
+pub fn decode<T: DeserializeOwned>(kind: Kind, env: &Envelope) -> Decoded<T> {
+    decode_with(MIGRATIONS, kind, env)
+}
+
+pub fn decode_with<T: DeserializeOwned>(steps: &[Step], kind: Kind, env: &Envelope) -> Decoded<T> {
+    if env.v > kind.version {
+        return Decoded::TooNew(env.v);
+    }
+    let value = match serde_json::from_str::<Value>(&env.data) {
+        Ok(v) => v,
+        Err(e) => return Decoded::Corrupt(format!("not JSON: {e}")),
+    };
+    let value = match migrate_with(steps, kind, env.v, value) {
+        Ok(v) => v,
+        Err(e) => return Decoded::Corrupt(e),
+    };
+    match serde_json::from_value(value) {
+        Ok(t) => Decoded::Ok(t),
+        Err(e) => Decoded::Corrupt(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+#[path = "record_tests.rs"]
+mod tests;

@@ -1,0 +1,465 @@
+//! The store policy over a `Backend`: typed `put` / `get` / `delete` /
+//! `all` for any kind, responses appended idempotently and marked when
+//! exported, writes held in memory until their transaction completed (and
+//! for ever if it failed), unreadable records quarantined and reported.
+//!
+//! `put` and `delete` issue their write before returning the future, so
+//! writes reach storage in call order whether or not anyone awaits them.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::rc::Rc;
+
+use canvass_core::response::Response;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::backup::backup_document;
+use super::kind::{Kind, KINDS, QUARANTINE, RESPONSES};
+use super::legacy::{legacy_plan, quarantine_entry};
+use super::pending::{Pending, SaveState};
+use super::record::{decode, encode, Decoded, Envelope, Raw};
+use super::{StoreError, StoreNotice};
+
+/// Where records are kept. Every method returns a future that owns what
+/// it needs; `put`, `delete` and `quarantine` issue their work before they
+/// return. Errors are the storage's own reason (e.g. `QuotaExceededError:
+/// …`).
+pub trait Backend {
+    /// Stores `records` in one transaction; resolves once it completed.
+    fn put(
+        &self,
+        kind: Kind,
+        records: &[Envelope],
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<Self>;
+    fn delete(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<Self>;
+    fn get(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<Raw>, String>> + 'static + use<Self>;
+    /// Every record of `kind`, or only those of `survey` (the index).
+    fn all(
+        &self,
+        kind: Kind,
+        survey: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<Raw>, String>> + 'static + use<Self>;
+    /// How many records of `kind` carry the `unexported` mark.
+    fn count_unexported(
+        &self,
+        kind: Kind,
+    ) -> impl Future<Output = Result<u32, String>> + 'static + use<Self>;
+    /// Stores `entry` in `QUARANTINE` and deletes `kind`/`id`, atomically.
+    fn quarantine(
+        &self,
+        kind: Kind,
+        id: &str,
+        entry: &Envelope,
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<Self>;
+    /// Adds each record whose id is absent from its kind, in one transaction.
+    fn add_absent(
+        &self,
+        records: &[(Kind, Envelope)],
+    ) -> impl Future<Output = Result<(), String>> + 'static + use<Self>;
+}
+
+/// Every record Canvass keeps, over `B`; `None` when storage could not be
+/// opened (then every write fails and values live in memory only).
+pub struct Records<B> {
+    backend: Option<B>,
+    unavailable: String,
+    pending: RefCell<Pending>,
+    notices: RefCell<Vec<StoreNotice>>,
+}
+
+impl<B: Backend + 'static> Records<B> {
+    pub fn new(backend: B) -> Rc<Records<B>> {
+        Rc::new(Records {
+            backend: Some(backend),
+            unavailable: String::new(),
+            pending: RefCell::default(),
+            notices: RefCell::default(),
+        })
+    }
+
+    /// A store without storage: writes fail (and stay in memory) with `reason`.
+    pub fn memory_only(reason: String) -> Rc<Records<B>> {
+        Rc::new(Records {
+            backend: None,
+            notices: RefCell::new(vec![StoreNotice::Unavailable(reason.clone())]),
+            unavailable: reason,
+            pending: RefCell::default(),
+        })
+    }
+
+    /// Stores `value` as `kind`/`id`. Memory holds it from now on; the
+    /// future resolves once the write's transaction completed.
+    pub fn put<T: Serialize>(
+        self: &Rc<Self>,
+        kind: Kind,
+        id: &str,
+        value: &T,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        self.write(kind, vec![encode(kind, id, value)])
+    }
+
+    /// Deletes `kind`/`id` (memory first, then storage).
+    pub fn delete(
+        self: &Rc<Self>,
+        kind: Kind,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        let seq = self.pending.borrow_mut().begin(kind, id, None);
+        let issued = self.backend.as_ref().map(|b| b.delete(kind, id));
+        let (this, id) = (self.clone(), id.to_owned());
+        async move {
+            let result = match issued {
+                Some(f) => f.await,
+                None => Err(this.unavailable.clone()),
+            };
+            this.pending
+                .borrow_mut()
+                .finish(kind, &id, seq, result.clone());
+            result.map_err(|reason| StoreError::WriteFailed {
+                kind: kind.name,
+                id,
+                reason,
+            })
+        }
+    }
+
+    /// The value of `kind`/`id`; an unreadable record is quarantined and
+    /// reported and reads as absent.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let memory = self.pending.borrow().get(kind, id).map(|v| v.cloned());
+        let raw = match memory {
+            Some(None) => return Ok(None),
+            Some(Some(env)) => Some(Raw::Good(env)),
+            None => match &self.backend {
+                Some(b) => b
+                    .get(kind, id)
+                    .await
+                    .map_err(|reason| read_failed(kind, reason))?,
+                None => None,
+            },
+        };
+        match raw {
+            Some(raw) => Ok(self.accept(kind, raw).await.map(|(_, t)| t)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every readable record of `kind`, by id; unreadable ones are
+    /// quarantined and reported, the rest still load.
+    pub async fn all<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+    ) -> Result<Vec<(String, T)>, StoreError> {
+        self.read_all(kind, None).await
+    }
+
+    /// The completed responses to `survey`, in id order.
+    pub async fn responses_of(&self, survey: &str) -> Result<Vec<Response>, StoreError> {
+        let list = self.read_all::<Response>(RESPONSES, Some(survey)).await?;
+        Ok(list.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// Stores a completed response, unexported. Idempotent by response id:
+    /// when the same response is already stored, nothing is written (so a
+    /// retry never duplicates it nor clears its exported mark).
+    pub async fn append_response(self: &Rc<Self>, response: &Response) -> Result<(), StoreError> {
+        let id = response.id.to_string();
+        if self.get::<Response>(RESPONSES, &id).await? == Some(response.clone()) {
+            return Ok(());
+        }
+        self.put(RESPONSES, &id, response).await
+    }
+
+    /// Marks responses as exported (they leave the unexported count and
+    /// later backups), in one transaction.
+    pub async fn mark_exported(self: &Rc<Self>, ids: &[String]) -> Result<(), StoreError> {
+        let mut records = Vec::new();
+        for id in ids {
+            if let Some(response) = self.get::<Response>(RESPONSES, id).await? {
+                let mut env = encode(RESPONSES, id, &response);
+                env.unexported = false;
+                records.push(env);
+            }
+        }
+        self.write(RESPONSES, records).await
+    }
+
+    /// How many stored responses are not yet exported (those held only in
+    /// memory after a failed write included).
+    pub async fn unexported_count(&self) -> Result<u32, StoreError> {
+        let stored = match &self.backend {
+            Some(b) => b
+                .count_unexported(RESPONSES)
+                .await
+                .map_err(|r| read_failed(RESPONSES, r))?,
+            None => 0,
+        };
+        let memory = self
+            .pending
+            .borrow()
+            .unsaved_values()
+            .iter()
+            .filter(|(k, e)| *k == RESPONSES.name && e.unexported)
+            .count() as u32;
+        Ok(stored + memory)
+    }
+
+    /// The backup document (see `backup_document`): every kind read raw,
+    /// exported responses left out, memory's values over storage's.
+    pub async fn backup_json(&self, created_at: &str) -> String {
+        let mut groups = Vec::new();
+        let mut errors = Vec::new();
+        for &kind in KINDS {
+            let mut by_id: BTreeMap<String, Envelope> = BTreeMap::new();
+            if let Some(b) = &self.backend {
+                match b.all(kind, None).await {
+                    Ok(list) => {
+                        for raw in list {
+                            let env = match raw {
+                                Raw::Good(env) => env,
+                                Raw::Bad { id, raw, .. } => Envelope {
+                                    id,
+                                    v: 0,
+                                    data: raw,
+                                    survey: None,
+                                    unexported: true,
+                                },
+                            };
+                            by_id.insert(env.id.clone(), env);
+                        }
+                    }
+                    Err(e) => errors.push(format!("{}: {e}", kind.name)),
+                }
+            }
+            for (id, value) in self.pending.borrow().of_kind(kind) {
+                match value {
+                    Some(env) => by_id.insert(id.to_owned(), env.clone()),
+                    None => by_id.remove(id),
+                };
+            }
+            let keep = by_id
+                .into_values()
+                .filter(|e| kind != RESPONSES || e.unexported)
+                .collect();
+            groups.push((kind.name, keep));
+        }
+        backup_document(created_at, &groups, &errors)
+    }
+
+    /// Moves the localStorage values of the skeleton (`(key, value)`) into
+    /// records; returns the keys to delete now that the records are stored.
+    pub async fn migrate_legacy(
+        &self,
+        entries: &[(String, String)],
+    ) -> Result<Vec<String>, StoreError> {
+        let plan = legacy_plan(entries);
+        if plan.records.is_empty() {
+            return Ok(plan.remove);
+        }
+        let Some(b) = &self.backend else {
+            return Err(StoreError::OpenFailed {
+                reason: self.unavailable.clone(),
+            });
+        };
+        b.add_absent(&plan.records)
+            .await
+            .map_err(|reason| StoreError::WriteFailed {
+                kind: "legacy",
+                id: "localStorage".into(),
+                reason,
+            })?;
+        self.notices.borrow_mut().extend(plan.notices);
+        Ok(plan.remove)
+    }
+
+    /// Writes issued and settled, and why something is unsaved.
+    pub fn save_state(&self) -> SaveState {
+        self.pending.borrow().state()
+    }
+
+    /// Records whose latest write failed: "kind/id: reason".
+    pub fn unsaved(&self) -> Vec<String> {
+        self.pending
+            .borrow()
+            .unsaved()
+            .into_iter()
+            .map(|(k, id, why)| format!("{k}/{id}: {why}"))
+            .collect()
+    }
+
+    /// Adds a notice for the banner.
+    pub fn report(&self, notice: StoreNotice) {
+        self.notices.borrow_mut().push(notice);
+    }
+
+    /// Moves `kind`/`id` to the quarantine because the app cannot use it
+    /// (e.g. a stored survey that no longer loads), and reports it.
+    pub async fn set_aside(&self, kind: Kind, id: &str, reason: &str) {
+        let raw = match &self.backend {
+            Some(b) => b.get(kind, id).await.ok().flatten(),
+            None => None,
+        };
+        let text = match raw {
+            Some(Raw::Good(env)) => env.data,
+            Some(Raw::Bad { raw, .. }) => raw,
+            None => return,
+        };
+        self.quarantine(kind, id, &text, reason).await;
+    }
+
+    /// Notices since the last call.
+    pub fn take_notices(&self) -> Vec<StoreNotice> {
+        std::mem::take(&mut self.notices.borrow_mut())
+    }
+
+    fn write(
+        self: &Rc<Self>,
+        kind: Kind,
+        records: Vec<Envelope>,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        let seqs: Vec<(String, u64)> = {
+            let mut pending = self.pending.borrow_mut();
+            records
+                .iter()
+                .map(|r| (r.id.clone(), pending.begin(kind, &r.id, Some(r.clone()))))
+                .collect()
+        };
+        let issued = match (&self.backend, records.is_empty()) {
+            (_, true) => None,
+            (Some(b), false) => Some(Ok(b.put(kind, &records))),
+            (None, false) => Some(Err(self.unavailable.clone())),
+        };
+        let this = self.clone();
+        async move {
+            let result = match issued {
+                None => Ok(()),
+                Some(Ok(f)) => f.await,
+                Some(Err(e)) => Err(e),
+            };
+            let mut pending = this.pending.borrow_mut();
+            for (id, seq) in &seqs {
+                pending.finish(kind, id, *seq, result.clone());
+            }
+            let id = seqs.first().map(|(id, _)| id.clone()).unwrap_or_default();
+            result.map_err(|reason| StoreError::WriteFailed {
+                kind: kind.name,
+                id,
+                reason,
+            })
+        }
+    }
+
+    async fn read_all<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        survey: Option<&str>,
+    ) -> Result<Vec<(String, T)>, StoreError> {
+        let stored = match &self.backend {
+            Some(b) => b
+                .all(kind, survey)
+                .await
+                .map_err(|reason| read_failed(kind, reason))?,
+            None => Vec::new(),
+        };
+        let mut by_id: BTreeMap<String, Raw> =
+            stored.into_iter().map(|r| (r.id().to_owned(), r)).collect();
+        for (id, value) in self.pending.borrow().of_kind(kind) {
+            match value {
+                Some(env) if survey.is_none() || env.survey.as_deref() == survey => {
+                    by_id.insert(id.to_owned(), Raw::Good(env.clone()))
+                }
+                _ => by_id.remove(id),
+            };
+        }
+        let mut out = Vec::with_capacity(by_id.len());
+        for raw in by_id.into_values() {
+            if let Some(pair) = self.accept(kind, raw).await {
+                out.push(pair);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Decodes a record read back, quarantining it when it is unreadable.
+    async fn accept<T: DeserializeOwned>(&self, kind: Kind, raw: Raw) -> Option<(String, T)> {
+        let (id, text, reason) = match raw {
+            Raw::Good(env) => match decode::<T>(kind, &env) {
+                Decoded::Ok(t) => return Some((env.id, t)),
+                Decoded::TooNew(version) => {
+                    let key = format!("{}/{}", kind.name, env.id);
+                    self.notices
+                        .borrow_mut()
+                        .push(StoreNotice::TooNew { key, version });
+                    return None;
+                }
+                Decoded::Corrupt(reason) => (env.id, env.data, reason),
+            },
+            Raw::Bad { id, raw, reason } => (id, raw, reason),
+        };
+        self.quarantine(kind, &id, &text, &reason).await;
+        None
+    }
+
+    /// Moves an unreadable record of `kind` into `QUARANTINE`, verbatim
+    /// with the reason, and reports it. The slot's name holds a hash of
+    /// the text, so the same bad record quarantined twice is stored once
+    /// and two different ones never overwrite each other.
+    async fn quarantine(&self, kind: Kind, id: &str, raw: &str, reason: &str) {
+        let key = format!("{}/{id}", kind.name);
+        let slot = format!("{key}/{:016x}", fnv1a(raw));
+        let entry = encode(
+            QUARANTINE,
+            &slot,
+            &quarantine_entry(kind.name, id, raw, reason),
+        );
+        let result = match &self.backend {
+            Some(b) => b.quarantine(kind, id, &entry).await,
+            None => Err(self.unavailable.clone()),
+        };
+        let notice = match result {
+            Ok(()) => StoreNotice::Quarantined {
+                key,
+                moved_to: format!("quarantine/{slot}"),
+                reason: reason.to_owned(),
+            },
+            Err(error) => StoreNotice::QuarantineFailed {
+                key,
+                reason: reason.to_owned(),
+                error,
+            },
+        };
+        self.notices.borrow_mut().push(notice);
+    }
+}
+
+fn read_failed(kind: Kind, reason: String) -> StoreError {
+    StoreError::ReadFailed {
+        kind: kind.name,
+        reason,
+    }
+}
+
+/// FNV-1a, 64 bits: a stable name for a quarantined text.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+#[path = "records_tests.rs"]
+mod tests;
