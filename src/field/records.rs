@@ -58,20 +58,21 @@ pub fn save_draft_paradata(store: Store, survey: &str, p: &Paradata) {
 /// follow-up case (responsible person: the interviewer).
 pub async fn completed(store: Store, loaded: &LoadedSurvey, response: &Response, paradata: Option<Paradata>) -> Result<(), StoreError> {
     let id = response.id.to_string();
-    let mut writes = Vec::new();
-    if let Some(p) = &paradata {
-        writes.push(store.put(PARADATA, &id, p));
-    }
+    // Each write is issued at once; awaiting them in turn only collects
+    // the outcomes.
+    let para = paradata.as_ref().map(|p| store.put(PARADATA, &id, p));
     let assignee = response.visit.as_ref().and_then(|v| v.interviewer.clone());
     let case = FollowUpCase::open(response, loaded.contact.as_ref(), assignee, DEFAULT_DUE_DAYS);
-    if let Some(case) = &case {
-        writes.push(store.put(FOLLOWUPS, &id, case));
-    }
+    let case_write = case.as_ref().map(|c| store.put(FOLLOWUPS, &id, c));
     let row = ResponseRow::of(response, case.map(|c| c.status), paradata.as_ref());
-    writes.push(store.put(ROWS, &id, &row));
-    for w in writes {
+    let row_write = store.put(ROWS, &id, &row);
+    if let Some(w) = para {
         w.await?;
     }
+    if let Some(w) = case_write {
+        w.await?;
+    }
+    row_write.await?;
     let _ = store.delete(PARADATA, &draft_key(&response.survey.id)).await;
     Ok(())
 }
@@ -83,4 +84,19 @@ pub async fn visit_only(store: Store, record: &Response) -> Result<(), StoreErro
     store.track(async move { records.append_response(&owned).await }).await?;
     let row = ResponseRow::of(record, None, None);
     store.put(ROWS, &record.id.to_string(), &row).await
+}
+
+/// `export` with the stored paradata and follow-up cases of its responses
+/// (docs/EXPORT.md). A kind that cannot be read is left out rather than
+/// stopping the export; the store reports the read problem.
+pub async fn with_field_data(store: Store, export: canvass_core::export::Export) -> canvass_core::export::Export {
+    let records = store.records();
+    fn by_id<T>(list: Vec<(String, T)>) -> Vec<(uuid::Uuid, T)> {
+        list.into_iter()
+            .filter_map(|(id, v)| uuid::Uuid::parse_str(&id).ok().map(|id| (id, v)))
+            .collect()
+    }
+    let paradata: Vec<(uuid::Uuid, Paradata)> = by_id(records.all(PARADATA).await.unwrap_or_default());
+    let cases: Vec<(uuid::Uuid, FollowUpCase)> = by_id(records.all(FOLLOWUPS).await.unwrap_or_default());
+    export.with_field_data(paradata, cases)
 }
