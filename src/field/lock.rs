@@ -60,14 +60,15 @@ pub fn use_lock() -> leptos::prelude::RwSignal<Option<String>> {
 }
 
 /// Hands the phone over: stores the lock first (so a reload keeps it),
-/// then locks the router and opens the survey. Refused without a PIN.
-pub fn hand_over(survey: &str) -> Result<(), String> {
+/// then locks the router (`lock`, from `use_lock`) and opens the survey.
+/// Refused without a PIN.
+pub fn hand_over(lock: leptos::prelude::RwSignal<Option<String>>, survey: &str) -> Result<(), String> {
     use leptos::prelude::Set;
     if super::settings::pin().is_none() {
         return Err(crate::field::fk(crate::i18n_field::FieldKey::NoPinForHandover).to_owned());
     }
     super::settings::set_lock(survey).map_err(|e| e.to_string())?;
-    use_lock().set(Some(survey.to_owned()));
+    lock.set(Some(survey.to_owned()));
     crate::route::navigate(&Route::Fill(survey.to_owned()));
     Ok(())
 }

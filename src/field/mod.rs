@@ -12,9 +12,16 @@ pub mod unlock;
 use crate::i18n::Key;
 use crate::i18n_field::FieldKey;
 
-/// A field-work interface string in the rendering language.
+/// A field-work interface string in the rendering language. Safe outside
+/// a reactive owner too (after an `await` in a spawned task): then the
+/// stored language is used.
 pub fn fk(key: FieldKey) -> &'static str {
-    crate::context::tr(Key::Field(key))
+    let locale = leptos::prelude::use_context::<crate::context::UiLocale>()
+        .map(|l| leptos::prelude::GetUntracked::get_untracked(&l.0))
+        .unwrap_or_else(|| {
+            crate::i18n::Locale::from_code(&crate::storage::local::locale().unwrap_or_default())
+        });
+    locale.t(Key::Field(key))
 }
 pub mod records;
 pub mod geo;

@@ -82,6 +82,7 @@ fn VisitForm(loaded: Arc<LoadedSurvey>) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let base = StoredValue::new(start);
+    let lock_signal = lock::use_lock();
 
     let on_position = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
@@ -131,7 +132,7 @@ fn VisitForm(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                     Ok(()) => {
                         settings::set_last_visit(&survey, &v);
                         if hand_over {
-                            if let Err(e) = lock::hand_over(&survey) {
+                            if let Err(e) = lock::hand_over(lock_signal, &survey) {
                                 let _ = status.try_set(Some(e));
                             }
                         } else {
