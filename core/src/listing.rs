@@ -211,6 +211,79 @@ pub fn interviewers(rows: &[ResponseRow]) -> Vec<String> {
     names
 }
 
+/// Rows per stored chunk. A device keeps its rows in chunks, not one
+/// record per response: reading 40 chunks is one storage read of a few
+/// large texts, where 20,000 records cost 20,000 decodes (2 s measured in
+/// Chromium); a change rewrites one chunk (~100 KB).
+pub const CHUNK_ROWS: usize = 500;
+
+/// Every row, in the chunks they are stored in (stored order).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowChunks {
+    pub chunks: Vec<Vec<ResponseRow>>,
+}
+
+impl RowChunks {
+    /// Adds `row`, or replaces the row with its id; returns the index of
+    /// the chunk that changed (the one to store again).
+    pub fn upsert(&mut self, row: ResponseRow) -> usize {
+        for (i, chunk) in self.chunks.iter_mut().enumerate() {
+            if let Some(slot) = chunk.iter_mut().find(|r| r.id == row.id) {
+                *slot = row;
+                return i;
+            }
+        }
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK_ROWS => last.push(row),
+            _ => self.chunks.push(vec![row]),
+        }
+        self.chunks.len() - 1
+    }
+
+    /// Sets the follow-up status of the row `id`; the chunk that changed.
+    pub fn set_follow_up(&mut self, id: Uuid, status: FollowUpStatus) -> Option<usize> {
+        self.chunks.iter_mut().enumerate().find_map(|(i, chunk)| {
+            let row = chunk.iter_mut().find(|r| r.id == id)?;
+            row.follow_up = Some(status);
+            Some(i)
+        })
+    }
+
+    /// Every row, oldest first ([`sort_oldest_first`]).
+    pub fn rows(&self) -> Vec<ResponseRow> {
+        let mut all: Vec<ResponseRow> = self.chunks.iter().flatten().cloned().collect();
+        sort_oldest_first(&mut all);
+        all
+    }
+
+    /// The storage key of chunk `i` (keys sort in chunk order).
+    pub fn key(i: usize) -> String {
+        format!("chunk:{i:05}")
+    }
+
+    /// Chunk `i` as stored: its rows' JSON text.
+    pub fn encode(&self, i: usize) -> String {
+        serde_json::to_string(&self.chunks[i]).expect("rows always serialise")
+    }
+
+    /// Rebuilds the chunks from stored `(key, text)` pairs; a chunk that
+    /// does not parse is returned as an error naming its key (the caller
+    /// reports it; the other chunks still load).
+    pub fn decode(stored: Vec<(String, String)>) -> (RowChunks, Vec<String>) {
+        let mut stored = stored;
+        stored.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut chunks = RowChunks::default();
+        let mut errors = Vec::new();
+        for (key, text) in stored {
+            match serde_json::from_str::<Vec<ResponseRow>>(&text) {
+                Ok(rows) => chunks.chunks.push(rows),
+                Err(e) => errors.push(format!("list rows {key}: {e}")),
+            }
+        }
+        (chunks, errors)
+    }
+}
+
 #[cfg(test)]
 #[path = "listing_tests.rs"]
 mod tests;

@@ -112,3 +112,35 @@ fn rows_round_trip_and_list_interviewers_once() {
     assert_eq!(back, r);
     assert_eq!(interviewers(&r), vec!["李雷".to_owned(), "王芳".to_owned()]);
 }
+
+#[test]
+fn chunks_fill_in_order_replace_by_id_and_round_trip() {
+    let row = |n: u128| {
+        let mut r = rows()[0].clone();
+        r.id = Uuid::from_u128(n);
+        r.at = format!("2026-11-02T10:{:02}:00+08:00", n % 60);
+        r
+    };
+    let mut c = RowChunks::default();
+    for n in 0..(CHUNK_ROWS as u128 + 3) {
+        let changed = c.upsert(row(n));
+        assert_eq!(changed, (n as usize) / CHUNK_ROWS);
+    }
+    assert_eq!(c.chunks.iter().map(Vec::len).collect::<Vec<_>>(), vec![CHUNK_ROWS, 3]);
+    let mut again = row(7);
+    again.grade = Some("差".into());
+    assert_eq!(c.upsert(again), 0, "an existing id is replaced in its chunk");
+    assert_eq!(c.chunks[0].len(), CHUNK_ROWS);
+    assert_eq!(c.set_follow_up(Uuid::from_u128(CHUNK_ROWS as u128 + 1), FollowUpStatus::Resolved), Some(1));
+    assert_eq!(c.set_follow_up(Uuid::from_u128(99_999), FollowUpStatus::Resolved), None);
+
+    let stored: Vec<(String, String)> = (0..c.chunks.len()).rev().map(|i| (RowChunks::key(i), c.encode(i))).collect();
+    let (back, errors) = RowChunks::decode(stored);
+    assert!(errors.is_empty());
+    assert_eq!(back, c, "keys sort back into chunk order");
+    assert_eq!(back.rows().len(), CHUNK_ROWS + 3);
+
+    let (partial, errors) = RowChunks::decode(vec![(RowChunks::key(0), "[nonsense".into()), (RowChunks::key(1), c.encode(1))]);
+    assert_eq!(partial.chunks.len(), 1);
+    assert!(errors[0].starts_with("list rows chunk:00000: "), "{errors:?}");
+}

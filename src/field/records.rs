@@ -6,22 +6,77 @@
 //! only says "saved" once IndexedDB confirmed.
 
 use canvass_core::followup::{FollowUpCase, DEFAULT_DUE_DAYS};
-use canvass_core::listing::ResponseRow;
+use std::cell::RefCell;
+
+use canvass_core::listing::{ResponseRow, RowChunks};
 use canvass_core::paradata::Paradata;
 use canvass_core::response::Response;
 use canvass_core::LoadedSurvey;
 
 use crate::context::Store;
-use crate::storage::{StoreError, FOLLOWUPS, PARADATA, ROWS};
+use crate::storage::{Draft, StoreError, DRAFTS, FOLLOWUPS, PARADATA, ROWS};
+
+thread_local! {
+    /// The list rows, read once per session and kept: every row change
+    /// goes through here, so the copy and storage agree (chunks: see
+    /// `listing::RowChunks`).
+    static ROWS_CACHE: RefCell<Option<RowChunks>> = const { RefCell::new(None) };
+}
+
+/// Reads the row chunks into the session copy (once). An unreadable chunk
+/// is moved to the quarantine and reported; the others still load.
+async fn ensure_rows(store: Store) -> Result<(), StoreError> {
+    if ROWS_CACHE.with(|c| c.borrow().is_some()) {
+        return Ok(());
+    }
+    let records = store.records();
+    let stored: Vec<(String, String)> = records.all(ROWS).await?;
+    let (chunks, errors) = RowChunks::decode(stored);
+    for e in errors {
+        let key = e.split(": ").next().unwrap_or("").trim_start_matches("list rows ").to_owned();
+        records.set_aside(ROWS, &key, &e).await;
+    }
+    store.refresh();
+    ROWS_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = Some(chunks);
+        }
+    });
+    Ok(())
+}
+
+/// Applies `change` to the session rows and stores the chunk it changed.
+async fn change_rows(store: Store, change: impl FnOnce(&mut RowChunks) -> Option<usize>) -> Result<(), StoreError> {
+    ensure_rows(store).await?;
+    let write = ROWS_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let chunks = c.as_mut().expect("rows were read");
+        change(chunks).map(|i| store.put(ROWS, &RowChunks::key(i), &chunks.encode(i)))
+    });
+    match write {
+        Some(w) => w.await,
+        None => Ok(()),
+    }
+}
+
+/// Stores (or replaces) one list row.
+pub async fn put_row(store: Store, row: ResponseRow) -> Result<(), StoreError> {
+    change_rows(store, move |c| Some(c.upsert(row))).await
+}
 
 /// The paradata key of the draft of `survey`.
 pub fn draft_key(survey: &str) -> String {
     format!("draft:{survey}")
 }
 
-/// Every list row, oldest first (by recorded time, then id).
+/// Every list row, oldest first (by recorded time, then id): the stored
+/// rows plus the drafts being filled (one per survey, read fresh).
 pub async fn rows(store: Store) -> Result<Vec<ResponseRow>, StoreError> {
-    let mut rows: Vec<ResponseRow> = store.records().all(ROWS).await?.into_iter().map(|(_, r)| r).collect();
+    ensure_rows(store).await?;
+    let drafts: Vec<(String, Draft)> = store.records().all(DRAFTS).await?;
+    let mut rows = ROWS_CACHE.with(|c| c.borrow().as_ref().map(RowChunks::rows).unwrap_or_default());
+    rows.extend(drafts.iter().map(|(_, d)| ResponseRow::of(&d.response, None, None)));
     canvass_core::listing::sort_oldest_first(&mut rows);
     Ok(rows)
 }
@@ -37,10 +92,8 @@ pub async fn follow_ups(store: Store) -> Result<Vec<FollowUpCase>, StoreError> {
 pub async fn save_case(store: Store, case: &FollowUpCase) -> Result<(), StoreError> {
     let id = case.response.to_string();
     let write = store.put(FOLLOWUPS, &id, case);
-    if let Some(mut row) = store.records().get::<ResponseRow>(ROWS, &id).await? {
-        row.follow_up = Some(case.status);
-        store.put_soon(ROWS, &id, &row);
-    }
+    let (response, status) = (case.response, case.status);
+    change_rows(store, move |c| c.set_follow_up(response, status)).await?;
     write.await
 }
 
@@ -65,7 +118,7 @@ pub async fn completed(store: Store, loaded: &LoadedSurvey, response: &Response,
     let case = FollowUpCase::open(response, loaded.contact.as_ref(), assignee, DEFAULT_DUE_DAYS);
     let case_write = case.as_ref().map(|c| store.put(FOLLOWUPS, &id, c));
     let row = ResponseRow::of(response, case.map(|c| c.status), paradata.as_ref());
-    let row_write = store.put(ROWS, &id, &row);
+    let row_write = put_row(store, row);
     if let Some(w) = para {
         w.await?;
     }
@@ -82,8 +135,7 @@ pub async fn completed(store: Store, loaded: &LoadedSurvey, response: &Response,
 pub async fn visit_only(store: Store, record: &Response) -> Result<(), StoreError> {
     let (records, owned) = (store.records(), record.clone());
     store.track(async move { records.append_response(&owned).await }).await?;
-    let row = ResponseRow::of(record, None, None);
-    store.put(ROWS, &record.id.to_string(), &row).await
+    put_row(store, ResponseRow::of(record, None, None)).await
 }
 
 /// `export` with the stored paradata and follow-up cases of its responses
