@@ -70,15 +70,26 @@ try {
   }, N);
   console.log(`seeded ${seeded} responses and their ${N} list rows`);
 
+  // Cold: a fresh page load on the staff menu (nothing read yet), then the
+  // list. Warm: opening it again in the same session. The home page is
+  // avoided: its survey cards read every response to count them.
   const opens = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(`${url}#/`);
-    await page.getByTestId('survey-list').waitFor();
+  const warm = [];
+  const openList = async () => {
     const t0 = await page.evaluate(() => performance.now());
     await page.evaluate(() => { location.hash = '#/responses'; });
     await page.getByTestId('list-count').filter({ hasText: String(N) }).waitFor({ timeout: 60_000 });
     await page.getByTestId('response-row').first().waitFor();
-    opens.push(await page.evaluate((t) => new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t))), t0));
+    return page.evaluate((t) => new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t))), t0);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${url}#/staff`);
+    await page.reload();
+    await page.getByTestId('staff-page').waitFor();
+    opens.push(await openList());
+    await page.evaluate(() => { location.hash = '#/staff'; });
+    await page.getByTestId('staff-page').waitFor();
+    warm.push(await openList());
   }
 
   // Each filter: time from the change to the new count painted.
@@ -105,7 +116,8 @@ try {
     await page.getByTestId('list-count').filter({ hasText: String(N) }).waitFor();
   }
   const ms = (x) => `${x.toFixed(0)} ms`;
-  console.log(`open list (${N} stored): median ${ms(median(opens))}, worst ${ms(Math.max(...opens))}`);
+  console.log(`open list cold (${N} stored, fresh page load): median ${ms(median(opens))}, worst ${ms(Math.max(...opens))}`);
+  console.log(`open list warm (same session): median ${ms(median(warm))}, worst ${ms(Math.max(...warm))}`);
   for (const [k, v] of Object.entries(results)) console.log(`filter ${k}: median ${ms(median(v))}, worst ${ms(Math.max(...v))}`);
   const worst = Math.max(median(opens), ...Object.values(results).map(median));
   console.log(worst < 300 ? 'within the 300 ms budget' : `OVER the 300 ms budget (${ms(worst)})`);
