@@ -10,7 +10,7 @@ import { ARTIFACTS, start } from './helpers.mjs';
 import { completeFieldSurvey, exportSurvey, loadFieldSurvey, setUpStaff } from './field.mjs';
 
 test('next household in two taps; response rate against the target; visits and paradata exported', async (t) => {
-  const { url, page, errors, stop } = await start();
+  const { url, page, context, errors, stop } = await start();
   t.after(stop);
   await loadFieldSurvey(page, url);
 
@@ -41,6 +41,11 @@ test('next household in two taps; response rate against the target; visits and p
   await page.getByTestId('visit-status').filter({ hasText: 'A-102' }).waitFor();
   assert.equal(await page.getByTestId('visit-household').inputValue(), '');
   await page.getByTestId('visit-household').fill('A-103');
+  // GPS only when ticked, through the browser's permission.
+  await context.grantPermissions(['geolocation'], { origin: new URL(url).origin });
+  await context.setGeolocation({ latitude: 31.2304, longitude: 121.4737, accuracy: 15 });
+  await page.getByTestId('visit-gps').check();
+  await page.getByText(/精度|accuracy/).waitFor();
   await page.getByTestId('outcome-invalidAddress').click();
   await page.getByTestId('visit-status').filter({ hasText: 'A-103' }).waitFor();
 
@@ -66,6 +71,9 @@ test('next household in two taps; response rate against the target; visits and p
   );
   const outcomes = exported.responses.filter((r) => !r.completedAt).map((r) => [r.visit.household, r.visit.outcome]).sort();
   assert.deepEqual(outcomes, [['A-102', 'nobodyHome'], ['A-103', 'invalidAddress']]);
+  const located = exported.responses.find((r) => r.visit.household === 'A-103').visit.position;
+  assert.deepEqual(located, { latitude: 31.2304, longitude: 121.4737, accuracyM: 15 });
+  assert.equal(exported.responses.find((r) => r.visit.household === 'A-102').visit.position, undefined, 'no position unless ticked');
   const para = exported.paradata?.[done.id];
   assert.ok(para, 'paradata exported with the response');
   assert.ok(para.endedMs >= para.startedMs);
