@@ -18,13 +18,24 @@ fn rows() -> Vec<ResponseRow> {
         .map(|i| {
             let day = 1 + (i % 28);
             let at = format!("2026-11-{day:02}T10:{:02}:00+08:00", i % 60);
-            let outcome = if i % 5 == 0 { Outcome::Refused } else { Outcome::Completed };
+            let outcome = if i % 5 == 0 {
+                Outcome::Refused
+            } else {
+                Outcome::Completed
+            };
             let r = Response {
                 id: uuid::Uuid::from_u128(i),
-                survey: SurveyRef { id: format!("s{}", i % 3), version: "1".into(), hash: "h".into() },
+                survey: SurveyRef {
+                    id: format!("s{}", i % 3),
+                    version: "1".into(),
+                    hash: "h".into(),
+                },
                 started_at: at.clone(),
                 completed_at: (outcome == Outcome::Completed).then(|| at.clone()),
-                answers: BTreeMap::from([("remarks".to_owned(), format!("楼道灯坏了 number {i} needs a fix").into())]),
+                answers: BTreeMap::from([(
+                    "remarks".to_owned(),
+                    format!("楼道灯坏了 number {i} needs a fix").into(),
+                )]),
                 meta: BTreeMap::new(),
                 score: None,
                 visit: Some(Visit {
@@ -43,16 +54,29 @@ fn rows() -> Vec<ResponseRow> {
 fn bench(c: &mut Criterion) {
     let rows = rows();
     let mut g = c.benchmark_group("filter 20k rows");
-    g.bench_function("no filter", |b| b.iter(|| filter_rows(&rows, &RowFilter::default()).len()));
+    g.bench_function("no filter", |b| {
+        b.iter(|| filter_rows(&rows, &RowFilter::default()).len())
+    });
     let status = RowFilter {
         status: Some(StatusFilter::FollowUp),
         interviewer: Some("interviewer 7".into()),
         ..RowFilter::default()
     };
-    g.bench_function("status + interviewer", |b| b.iter(|| filter_rows(&rows, &status).len()));
-    let dates = RowFilter { from: Some("2026-11-10".into()), to: Some("2026-11-12".into()), ..RowFilter::default() };
-    g.bench_function("date range", |b| b.iter(|| filter_rows(&rows, &dates).len()));
-    let text = RowFilter { text: "灯坏 1999".into(), ..RowFilter::default() };
+    g.bench_function("status + interviewer", |b| {
+        b.iter(|| filter_rows(&rows, &status).len())
+    });
+    let dates = RowFilter {
+        from: Some("2026-11-10".into()),
+        to: Some("2026-11-12".into()),
+        ..RowFilter::default()
+    };
+    g.bench_function("date range", |b| {
+        b.iter(|| filter_rows(&rows, &dates).len())
+    });
+    let text = RowFilter {
+        text: "灯坏 1999".into(),
+        ..RowFilter::default()
+    };
     g.bench_function("free text", |b| b.iter(|| filter_rows(&rows, &text).len()));
     g.finish();
 }

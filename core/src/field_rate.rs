@@ -25,9 +25,14 @@ pub fn response_rate(rows: &[ResponseRow]) -> ResponseRate {
             let outcome = row.outcome?;
             Some(Response {
                 id: row.id,
-                survey: SurveyRef { id: String::new(), version: String::new(), hash: String::new() },
+                survey: SurveyRef {
+                    id: String::new(),
+                    version: String::new(),
+                    hash: String::new(),
+                },
                 started_at: String::new(),
-                completed_at: (row.status == crate::listing::RowStatus::Completed).then(|| row.at.clone()),
+                completed_at: (row.status == crate::listing::RowStatus::Completed)
+                    .then(|| row.at.clone()),
                 answers: Default::default(),
                 meta: Default::default(),
                 score: None,
@@ -52,7 +57,10 @@ pub fn response_rate(rows: &[ResponseRow]) -> ResponseRate {
     }
     let mut acc = RateAcc::new(names.len());
     for i in latest {
-        let visit = shells[i].visit.as_ref().expect("latest visits have a visit");
+        let visit = shells[i]
+            .visit
+            .as_ref()
+            .expect("latest visits have a visit");
         let who = visit
             .interviewer
             .as_ref()
@@ -113,7 +121,11 @@ mod tests {
         ResponseRow {
             id: uuid::Uuid::from_u128(n),
             survey: "s".into(),
-            status: if outcome == Outcome::Completed { RowStatus::Completed } else { RowStatus::VisitOnly },
+            status: if outcome == Outcome::Completed {
+                RowStatus::Completed
+            } else {
+                RowStatus::VisitOnly
+            },
             at: at.into(),
             interviewer: Some(who.into()),
             household: Some(household.into()),
@@ -130,25 +142,84 @@ mod tests {
     #[test]
     fn households_count_once_by_their_latest_visit_and_invalid_addresses_drop_out() {
         let rows = vec![
-            row(1, "1-101", "王", Outcome::NobodyHome, "2026-11-23T09:00:00+08:00"),
-            row(2, "1-101", "王", Outcome::Completed, "2026-11-23T18:00:00+08:00"),
-            row(3, "1-102", "王", Outcome::Refused, "2026-11-23T09:10:00+08:00"),
-            row(4, "1-103", "李", Outcome::InvalidAddress, "2026-11-23T09:20:00+08:00"),
-            row(5, "1-104", "李", Outcome::Completed, "2026-11-23T09:30:00+08:00"),
+            row(
+                1,
+                "1-101",
+                "王",
+                Outcome::NobodyHome,
+                "2026-11-23T09:00:00+08:00",
+            ),
+            row(
+                2,
+                "1-101",
+                "王",
+                Outcome::Completed,
+                "2026-11-23T18:00:00+08:00",
+            ),
+            row(
+                3,
+                "1-102",
+                "王",
+                Outcome::Refused,
+                "2026-11-23T09:10:00+08:00",
+            ),
+            row(
+                4,
+                "1-103",
+                "李",
+                Outcome::InvalidAddress,
+                "2026-11-23T09:20:00+08:00",
+            ),
+            row(
+                5,
+                "1-104",
+                "李",
+                Outcome::Completed,
+                "2026-11-23T09:30:00+08:00",
+            ),
             // Same household, earlier in time though stored later: not the latest.
-            row(6, "1-104", "李", Outcome::Refused, "2026-11-23T01:00:00+00:00"),
-            row(7, "1-105", "李", Outcome::CallBackLater, "2026-11-23T10:00:00+08:00"),
+            row(
+                6,
+                "1-104",
+                "李",
+                Outcome::Refused,
+                "2026-11-23T01:00:00+00:00",
+            ),
+            row(
+                7,
+                "1-105",
+                "李",
+                Outcome::CallBackLater,
+                "2026-11-23T10:00:00+08:00",
+            ),
         ];
         let rate = response_rate(&rows);
-        assert_eq!((rate.overall.completed, rate.overall.households, rate.overall.invalid_address), (2, 4, 1));
+        assert_eq!(
+            (
+                rate.overall.completed,
+                rate.overall.households,
+                rate.overall.invalid_address
+            ),
+            (2, 4, 1)
+        );
         assert_eq!(rate.overall.rate, Some(0.5));
-        let by: Vec<_> = rate.per_interviewer.iter().map(|i| (i.interviewer.as_str(), i.rate.completed, i.rate.households)).collect();
+        let by: Vec<_> = rate
+            .per_interviewer
+            .iter()
+            .map(|i| (i.interviewer.as_str(), i.rate.completed, i.rate.households))
+            .collect();
         assert_eq!(by, vec![("李", 1, 2), ("王", 1, 2)]);
     }
 
     #[test]
     fn drafts_without_a_visit_do_not_count_and_no_households_means_no_rate() {
-        let mut draft = row(1, "x", "王", Outcome::Completed, "2026-11-23T09:00:00+08:00");
+        let mut draft = row(
+            1,
+            "x",
+            "王",
+            Outcome::Completed,
+            "2026-11-23T09:00:00+08:00",
+        );
         draft.outcome = None;
         draft.status = RowStatus::Draft;
         assert_eq!(response_rate(&[draft]).overall.rate, None);

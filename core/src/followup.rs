@@ -26,7 +26,9 @@ use crate::survey::{Survey, Value};
 pub const DEFAULT_DUE_DAYS: i64 = 3;
 
 /// Where a case stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum FollowUpStatus {
     /// Nobody has talked to the customer yet.
@@ -132,7 +134,11 @@ pub struct StatusChange {
 #[non_exhaustive]
 pub enum FollowUpError {
     #[error("follow-up of response {response}: cannot go from {from} to {to}")]
-    NotAllowed { response: Uuid, from: &'static str, to: &'static str },
+    NotAllowed {
+        response: Uuid,
+        from: &'static str,
+        to: &'static str,
+    },
     #[error("follow-up of response {response}: going to {to} needs a note saying why")]
     NoteRequired { response: Uuid, to: &'static str },
     #[error("follow-up of response {response}: due date {found:?} is not YYYY-MM-DD")]
@@ -169,7 +175,9 @@ impl FollowUpCase {
                 .as_ref()
                 .and_then(|v| v.household_key().map(str::to_owned)),
             reasons: report.follow_up.reasons.clone(),
-            contact: contact.map(|c| c.contact_of(&response.answers)).unwrap_or_default(),
+            contact: contact
+                .map(|c| c.contact_of(&response.answers))
+                .unwrap_or_default(),
             assignee: assignee.filter(|a| !a.trim().is_empty()),
             due,
             status: FollowUpStatus::Open,
@@ -214,7 +222,12 @@ impl FollowUpCase {
     }
 
     /// Adds a note (trimmed; an empty note is refused).
-    pub fn add_note(&mut self, at: &str, by: Option<&str>, text: &str) -> Result<(), FollowUpError> {
+    pub fn add_note(
+        &mut self,
+        at: &str,
+        by: Option<&str>,
+        text: &str,
+    ) -> Result<(), FollowUpError> {
         let text = text.trim();
         if text.is_empty() {
             return Err(FollowUpError::EmptyNote {
@@ -255,8 +268,7 @@ impl FollowUpCase {
 
     /// Not resolved and due before `today` (`YYYY-MM-DD`).
     pub fn is_overdue(&self, today: &str) -> bool {
-        self.status != FollowUpStatus::Resolved
-            && self.due.as_deref().is_some_and(|d| d < today)
+        self.status != FollowUpStatus::Resolved && self.due.as_deref().is_some_and(|d| d < today)
     }
 }
 
@@ -286,7 +298,10 @@ pub struct ContactSpec {
 impl ContactSpec {
     /// Reads `scoring.contact` from the survey's raw JSON; `Ok(None)` when
     /// absent. Every named question must exist.
-    pub fn from_scoring(scoring: &serde_json::Value, survey: &Survey) -> Result<Option<ContactSpec>, FollowUpError> {
+    pub fn from_scoring(
+        scoring: &serde_json::Value,
+        survey: &Survey,
+    ) -> Result<Option<ContactSpec>, FollowUpError> {
         let Some(value) = scoring.get("contact") else {
             return Ok(None);
         };

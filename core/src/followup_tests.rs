@@ -37,7 +37,11 @@ fn completed(speed: &str, consent: Option<bool>) -> (Response, Option<ContactSpe
     let score = loaded.scoring.score(&answers, &BTreeSet::new()).unwrap();
     let response = Response {
         id: Uuid::from_u128(9),
-        survey: SurveyRef { id: "cb".into(), version: "1".into(), hash: "h".into() },
+        survey: SurveyRef {
+            id: "cb".into(),
+            version: "1".into(),
+            hash: "h".into(),
+        },
         started_at: "2026-11-23T09:00:00+08:00".into(),
         completed_at: Some("2026-11-30T23:50:00+08:00".into()),
         answers,
@@ -52,12 +56,20 @@ fn completed(speed: &str, consent: Option<bool>) -> (Response, Option<ContactSpe
 fn a_bottom_box_answer_opens_a_case_with_its_reason_and_due_date() {
     let (r, spec) = completed("bad", Some(true));
     let case = FollowUpCase::open(&r, spec.as_ref(), Some("张三".into()), 3).expect("flagged");
-    assert_eq!(case.reasons, vec![FollowUpReason::BottomBox { item: "speed".into() }]);
+    assert_eq!(
+        case.reasons,
+        vec![FollowUpReason::BottomBox {
+            item: "speed".into()
+        }]
+    );
     assert_eq!(case.status, FollowUpStatus::Open);
     // Local date of completion (Nov 30) + 3 days crosses the month.
     assert_eq!(case.due.as_deref(), Some("2026-12-03"));
     assert_eq!(case.assignee.as_deref(), Some("张三"));
-    assert_eq!(case.contact.get("phone").map(String::as_str), Some("138 0000 0000"));
+    assert_eq!(
+        case.contact.get("phone").map(String::as_str),
+        Some("138 0000 0000")
+    );
     assert_eq!(case.contact.get("name").map(String::as_str), Some("李先生"));
 }
 
@@ -70,7 +82,10 @@ fn no_consent_means_no_contact_in_the_case() {
     }
     // A survey that declares no contact questions never copies any.
     let (r, _) = completed("bad", Some(true));
-    assert!(FollowUpCase::open(&r, None, None, 3).unwrap().contact.is_empty());
+    assert!(FollowUpCase::open(&r, None, None, 3)
+        .unwrap()
+        .contact
+        .is_empty());
 }
 
 #[test]
@@ -90,28 +105,59 @@ fn statuses_move_forward_resolving_needs_a_note_and_history_is_kept() {
     let (r, spec) = completed("bad", None);
     let mut case = FollowUpCase::open(&r, spec.as_ref(), None, 3).unwrap();
     let t = "2026-12-01T10:00:00+08:00";
-    case.transition(FollowUpStatus::Contacted, t, Some("张三"), None).unwrap();
-    let err = case.transition(FollowUpStatus::Resolved, t, None, Some("  ")).unwrap_err();
+    case.transition(FollowUpStatus::Contacted, t, Some("张三"), None)
+        .unwrap();
+    let err = case
+        .transition(FollowUpStatus::Resolved, t, None, Some("  "))
+        .unwrap_err();
     assert!(err.to_string().contains("needs a note"), "{err}");
     assert_eq!(case.status, FollowUpStatus::Contacted);
-    let err = case.transition(FollowUpStatus::Open, t, None, Some("x")).unwrap_err();
-    assert!(matches!(err, FollowUpError::NotAllowed { from: "contacted", to: "open", .. }));
-    case.transition(FollowUpStatus::Resolved, t, Some("张三"), Some("repaired the pump")).unwrap();
+    let err = case
+        .transition(FollowUpStatus::Open, t, None, Some("x"))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        FollowUpError::NotAllowed {
+            from: "contacted",
+            to: "open",
+            ..
+        }
+    ));
+    case.transition(
+        FollowUpStatus::Resolved,
+        t,
+        Some("张三"),
+        Some("repaired the pump"),
+    )
+    .unwrap();
     assert_eq!(case.notes.len(), 1);
     assert_eq!(case.notes[0].text, "repaired the pump");
-    case.transition(FollowUpStatus::Open, t, None, Some("leaks again")).unwrap();
+    case.transition(FollowUpStatus::Open, t, None, Some("leaks again"))
+        .unwrap();
     let steps: Vec<_> = case.history.iter().map(|h| (h.from, h.to)).collect();
     use FollowUpStatus::*;
-    assert_eq!(steps, vec![(Open, Contacted), (Contacted, Resolved), (Resolved, Open)]);
+    assert_eq!(
+        steps,
+        vec![(Open, Contacted), (Contacted, Resolved), (Resolved, Open)]
+    );
 }
 
 #[test]
 fn every_transition_follows_the_table() {
     use FollowUpStatus::*;
-    let allowed = [(Open, Contacted), (Open, Resolved), (Contacted, Resolved), (Resolved, Open)];
+    let allowed = [
+        (Open, Contacted),
+        (Open, Resolved),
+        (Contacted, Resolved),
+        (Resolved, Open),
+    ];
     for from in FollowUpStatus::ALL {
         for to in FollowUpStatus::ALL {
-            assert_eq!(from.allows(to).is_some(), allowed.contains(&(from, to)), "{from:?} → {to:?}");
+            assert_eq!(
+                from.allows(to).is_some(),
+                allowed.contains(&(from, to)),
+                "{from:?} → {to:?}"
+            );
         }
     }
 }
@@ -125,7 +171,8 @@ fn due_dates_are_checked_and_overdue_ignores_resolved_cases() {
     case.set_due("2026-12-05").unwrap();
     assert!(case.is_overdue("2026-12-06"));
     assert!(!case.is_overdue("2026-12-05"));
-    case.transition(FollowUpStatus::Resolved, "t", None, Some("done")).unwrap();
+    case.transition(FollowUpStatus::Resolved, "t", None, Some("done"))
+        .unwrap();
     assert!(!case.is_overdue("2027-01-01"));
     case.set_due("").unwrap();
     assert_eq!(case.due, None);
@@ -136,7 +183,8 @@ fn due_dates_are_checked_and_overdue_ignores_resolved_cases() {
 fn a_case_round_trips_through_json() {
     let (r, spec) = completed("bad", Some(true));
     let mut case = FollowUpCase::open(&r, spec.as_ref(), Some("A".into()), 3).unwrap();
-    case.transition(FollowUpStatus::Contacted, "t", None, Some("called")).unwrap();
+    case.transition(FollowUpStatus::Contacted, "t", None, Some("called"))
+        .unwrap();
     let back: FollowUpCase = serde_json::from_value(serde_json::to_value(&case).unwrap()).unwrap();
     assert_eq!(back, case);
     let v = serde_json::to_value(&case).unwrap();
@@ -148,17 +196,40 @@ fn a_case_round_trips_through_json() {
 fn contact_declarations_name_real_questions() {
     let loaded = crate::load(SURVEY).unwrap();
     let cases = [
-        (json!({"contact": {"questions": ["nope"], "consent": "mayContact"}}), "no question named \"nope\""),
-        (json!({"contact": {"questions": ["phone"]}}), "\"consent\" must name"),
-        (json!({"contact": {"questions": "phone", "consent": "mayContact"}}), "list of question names"),
-        (json!({"contact": {"questions": [], "consent": "mayContact", "extra": 1}}), "unknown property \"extra\""),
-        (json!({"contact": {"questions": [], "consent": "mayContact", "consentValues": []}}), "non-empty"),
+        (
+            json!({"contact": {"questions": ["nope"], "consent": "mayContact"}}),
+            "no question named \"nope\"",
+        ),
+        (
+            json!({"contact": {"questions": ["phone"]}}),
+            "\"consent\" must name",
+        ),
+        (
+            json!({"contact": {"questions": "phone", "consent": "mayContact"}}),
+            "list of question names",
+        ),
+        (
+            json!({"contact": {"questions": [], "consent": "mayContact", "extra": 1}}),
+            "unknown property \"extra\"",
+        ),
+        (
+            json!({"contact": {"questions": [], "consent": "mayContact", "consentValues": []}}),
+            "non-empty",
+        ),
     ];
     for (scoring, expected) in cases {
-        let err = ContactSpec::from_scoring(&scoring, &loaded.survey).unwrap_err().to_string();
-        assert!(err.starts_with("scoring.contact: ") && err.contains(expected), "{err}");
+        let err = ContactSpec::from_scoring(&scoring, &loaded.survey)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("scoring.contact: ") && err.contains(expected),
+            "{err}"
+        );
     }
-    assert_eq!(ContactSpec::from_scoring(&json!({}), &loaded.survey), Ok(None));
+    assert_eq!(
+        ContactSpec::from_scoring(&json!({}), &loaded.survey),
+        Ok(None)
+    );
     let custom = ContactSpec::from_scoring(
         &json!({"contact": {"questions": ["phone"], "consent": "speed", "consentValues": ["good"]}}),
         &loaded.survey,

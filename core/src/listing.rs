@@ -63,7 +63,11 @@ pub struct ResponseRow {
 
 impl ResponseRow {
     /// The row of a stored record.
-    pub fn of(response: &Response, follow_up: Option<FollowUpStatus>, paradata: Option<&Paradata>) -> ResponseRow {
+    pub fn of(
+        response: &Response,
+        follow_up: Option<FollowUpStatus>,
+        paradata: Option<&Paradata>,
+    ) -> ResponseRow {
         let visit = response.visit.as_ref();
         let status = if response.is_completed() {
             RowStatus::Completed
@@ -85,7 +89,10 @@ impl ResponseRow {
             }
         };
         if let Some(v) = visit {
-            for part in [&v.household, &v.interviewer, &v.team, &v.segment, &v.note].into_iter().flatten() {
+            for part in [&v.household, &v.interviewer, &v.team, &v.segment, &v.note]
+                .into_iter()
+                .flatten()
+            {
                 push(part);
             }
         }
@@ -143,9 +150,7 @@ impl StatusFilter {
             StatusFilter::Completed => row.status == RowStatus::Completed,
             StatusFilter::Draft => row.status == RowStatus::Draft,
             StatusFilter::VisitOnly => row.status == RowStatus::VisitOnly,
-            StatusFilter::FollowUp => row
-                .follow_up
-                .is_some_and(|s| s != FollowUpStatus::Resolved),
+            StatusFilter::FollowUp => row.follow_up.is_some_and(|s| s != FollowUpStatus::Resolved),
         }
     }
 }
@@ -169,7 +174,12 @@ pub struct RowFilter {
 pub fn filter_rows(rows: &[ResponseRow], filter: &RowFilter) -> Vec<usize> {
     let lowered = filter.text.to_lowercase();
     let words: Vec<&str> = lowered.split_whitespace().collect();
-    let blank = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let blank = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
     let (survey, interviewer) = (blank(&filter.survey), blank(&filter.interviewer));
     let (from, to) = (blank(&filter.from), blank(&filter.to));
     let mut id = String::new();
@@ -179,7 +189,9 @@ pub fn filter_rows(rows: &[ResponseRow], filter: &RowFilter) -> Vec<usize> {
             let row = &rows[i];
             if survey.as_ref().is_some_and(|s| *s != row.survey)
                 || filter.status.is_some_and(|s| !s.keeps(row))
-                || interviewer.as_ref().is_some_and(|w| row.interviewer.as_ref() != Some(w))
+                || interviewer
+                    .as_ref()
+                    .is_some_and(|w| row.interviewer.as_ref() != Some(w))
                 || from.as_ref().is_some_and(|f| row.date() < f.as_str())
                 || to.as_ref().is_some_and(|t| row.date() > t.as_str())
             {
@@ -191,7 +203,9 @@ pub fn filter_rows(rows: &[ResponseRow], filter: &RowFilter) -> Vec<usize> {
             id.clear();
             use std::fmt::Write;
             let _ = write!(id, "{}", row.id);
-            words.iter().all(|w| row.text.contains(w) || id.starts_with(w))
+            words
+                .iter()
+                .all(|w| row.text.contains(w) || id.starts_with(w))
         })
         .collect()
 }

@@ -10,12 +10,19 @@ use crate::visit::Visit;
 fn response(n: u128, survey: &str, completed: Option<&str>, visit: Option<Visit>) -> Response {
     Response {
         id: Uuid::from_u128(n),
-        survey: SurveyRef { id: survey.into(), version: "1".into(), hash: "h".into() },
+        survey: SurveyRef {
+            id: survey.into(),
+            version: "1".into(),
+            hash: "h".into(),
+        },
         started_at: "2026-11-01T08:00:00+08:00".into(),
         completed_at: completed.map(str::to_owned),
         answers: BTreeMap::from([
             ("q1".to_owned(), json!("good")),
-            ("remarks".to_owned(), json!("Water pressure is LOW on floor 5")),
+            (
+                "remarks".to_owned(),
+                json!("Water pressure is LOW on floor 5"),
+            ),
         ]),
         meta: BTreeMap::new(),
         score: None,
@@ -36,27 +43,77 @@ fn visit(household: &str, who: &str, outcome: Outcome, at: &str) -> Visit {
 
 fn rows() -> Vec<ResponseRow> {
     vec![
-        ResponseRow::of(&response(1, "a", Some("2026-11-02T10:00:00+08:00"), Some(visit("1-101", "王芳", Outcome::Completed, "2026-11-02T09:50:00+08:00"))), Some(FollowUpStatus::Open), None),
-        ResponseRow::of(&response(2, "a", None, Some(visit("1-102", "李雷", Outcome::Refused, "2026-11-03T10:00:00+08:00"))), None, None),
+        ResponseRow::of(
+            &response(
+                1,
+                "a",
+                Some("2026-11-02T10:00:00+08:00"),
+                Some(visit(
+                    "1-101",
+                    "王芳",
+                    Outcome::Completed,
+                    "2026-11-02T09:50:00+08:00",
+                )),
+            ),
+            Some(FollowUpStatus::Open),
+            None,
+        ),
+        ResponseRow::of(
+            &response(
+                2,
+                "a",
+                None,
+                Some(visit(
+                    "1-102",
+                    "李雷",
+                    Outcome::Refused,
+                    "2026-11-03T10:00:00+08:00",
+                )),
+            ),
+            None,
+            None,
+        ),
         ResponseRow::of(&response(3, "b", None, None), None, None),
-        ResponseRow::of(&response(4, "b", Some("2026-11-05T10:00:00+08:00"), None), Some(FollowUpStatus::Resolved), None),
+        ResponseRow::of(
+            &response(4, "b", Some("2026-11-05T10:00:00+08:00"), None),
+            Some(FollowUpStatus::Resolved),
+            None,
+        ),
     ]
 }
 
 fn ids(rows: &[ResponseRow], f: &RowFilter) -> Vec<u128> {
-    filter_rows(rows, f).into_iter().map(|i| rows[i].id.as_u128()).collect()
+    filter_rows(rows, f)
+        .into_iter()
+        .map(|i| rows[i].id.as_u128())
+        .collect()
 }
 
 #[test]
 fn rows_summarise_status_date_and_visit() {
     let r = rows();
-    assert_eq!(r.iter().map(|r| r.status).collect::<Vec<_>>(), vec![RowStatus::Completed, RowStatus::VisitOnly, RowStatus::Draft, RowStatus::Completed]);
+    assert_eq!(
+        r.iter().map(|r| r.status).collect::<Vec<_>>(),
+        vec![
+            RowStatus::Completed,
+            RowStatus::VisitOnly,
+            RowStatus::Draft,
+            RowStatus::Completed
+        ]
+    );
     assert_eq!(r[0].date(), "2026-11-02");
-    assert_eq!(r[1].date(), "2026-11-03", "a visit record dates by its visit");
+    assert_eq!(
+        r[1].date(),
+        "2026-11-03",
+        "a visit record dates by its visit"
+    );
     assert_eq!(r[2].date(), "2026-11-01", "a draft dates by its start");
     assert_eq!(r[0].household.as_deref(), Some("1-101"));
     assert!(r[0].text.contains("water pressure is low"));
-    assert!(!r[0].text.contains("good"), "short choice values are not searched");
+    assert!(
+        !r[0].text.contains("good"),
+        "short choice values are not searched"
+    );
 }
 
 #[test]
@@ -73,19 +130,68 @@ fn each_filter_part_narrows_the_list() {
         f
     };
     assert_eq!(ids(&r, &f(|f| f.survey = Some("b".into()))), vec![4, 3]);
-    assert_eq!(ids(&r, &f(|f| f.status = Some(StatusFilter::Completed))), vec![4, 1]);
-    assert_eq!(ids(&r, &f(|f| f.status = Some(StatusFilter::Draft))), vec![3]);
-    assert_eq!(ids(&r, &f(|f| f.status = Some(StatusFilter::VisitOnly))), vec![2]);
-    assert_eq!(ids(&r, &f(|f| f.status = Some(StatusFilter::FollowUp))), vec![1], "resolved cases are done");
-    assert_eq!(ids(&r, &f(|f| f.interviewer = Some("李雷".into()))), vec![2]);
-    assert_eq!(ids(&r, &f(|f| f.from = Some("2026-11-03".into()))), vec![4, 2]);
-    assert_eq!(ids(&r, &f(|f| f.to = Some("2026-11-02".into()))), vec![3, 1]);
-    assert_eq!(ids(&r, &f(|f| { f.from = Some("2026-11-02".into()); f.to = Some("2026-11-03".into()) })), vec![2, 1]);
-    assert_eq!(ids(&r, &f(|f| f.text = "  1-10 GATE ".into())), vec![2, 1], "all words, any case");
+    assert_eq!(
+        ids(&r, &f(|f| f.status = Some(StatusFilter::Completed))),
+        vec![4, 1]
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.status = Some(StatusFilter::Draft))),
+        vec![3]
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.status = Some(StatusFilter::VisitOnly))),
+        vec![2]
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.status = Some(StatusFilter::FollowUp))),
+        vec![1],
+        "resolved cases are done"
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.interviewer = Some("李雷".into()))),
+        vec![2]
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.from = Some("2026-11-03".into()))),
+        vec![4, 2]
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.to = Some("2026-11-02".into()))),
+        vec![3, 1]
+    );
+    assert_eq!(
+        ids(
+            &r,
+            &f(|f| {
+                f.from = Some("2026-11-02".into());
+                f.to = Some("2026-11-03".into())
+            })
+        ),
+        vec![2, 1]
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.text = "  1-10 GATE ".into())),
+        vec![2, 1],
+        "all words, any case"
+    );
     assert_eq!(ids(&r, &f(|f| f.text = "gate 1-102".into())), vec![2]);
-    assert_eq!(ids(&r, &f(|f| f.text = "00000000-0000-0000-0000-000000000003".into())), vec![3], "by id");
-    assert_eq!(ids(&r, &f(|f| f.text = "nowhere".into())), Vec::<u128>::new());
-    assert_eq!(ids(&r, &f(|f| f.survey = Some("  ".into()))), vec![4, 3, 2, 1], "blank means any");
+    assert_eq!(
+        ids(
+            &r,
+            &f(|f| f.text = "00000000-0000-0000-0000-000000000003".into())
+        ),
+        vec![3],
+        "by id"
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.text = "nowhere".into())),
+        Vec::<u128>::new()
+    );
+    assert_eq!(
+        ids(&r, &f(|f| f.survey = Some("  ".into()))),
+        vec![4, 3, 2, 1],
+        "blank means any"
+    );
 }
 
 #[test]
@@ -126,21 +232,46 @@ fn chunks_fill_in_order_replace_by_id_and_round_trip() {
         let changed = c.upsert(row(n));
         assert_eq!(changed, (n as usize) / CHUNK_ROWS);
     }
-    assert_eq!(c.chunks.iter().map(Vec::len).collect::<Vec<_>>(), vec![CHUNK_ROWS, 3]);
+    assert_eq!(
+        c.chunks.iter().map(Vec::len).collect::<Vec<_>>(),
+        vec![CHUNK_ROWS, 3]
+    );
     let mut again = row(7);
     again.grade = Some("差".into());
-    assert_eq!(c.upsert(again), 0, "an existing id is replaced in its chunk");
+    assert_eq!(
+        c.upsert(again),
+        0,
+        "an existing id is replaced in its chunk"
+    );
     assert_eq!(c.chunks[0].len(), CHUNK_ROWS);
-    assert_eq!(c.set_follow_up(Uuid::from_u128(CHUNK_ROWS as u128 + 1), FollowUpStatus::Resolved), Some(1));
-    assert_eq!(c.set_follow_up(Uuid::from_u128(99_999), FollowUpStatus::Resolved), None);
+    assert_eq!(
+        c.set_follow_up(
+            Uuid::from_u128(CHUNK_ROWS as u128 + 1),
+            FollowUpStatus::Resolved
+        ),
+        Some(1)
+    );
+    assert_eq!(
+        c.set_follow_up(Uuid::from_u128(99_999), FollowUpStatus::Resolved),
+        None
+    );
 
-    let stored: Vec<(String, String)> = (0..c.chunks.len()).rev().map(|i| (RowChunks::key(i), c.encode(i))).collect();
+    let stored: Vec<(String, String)> = (0..c.chunks.len())
+        .rev()
+        .map(|i| (RowChunks::key(i), c.encode(i)))
+        .collect();
     let (back, errors) = RowChunks::decode(stored);
     assert!(errors.is_empty());
     assert_eq!(back, c, "keys sort back into chunk order");
     assert_eq!(back.rows().len(), CHUNK_ROWS + 3);
 
-    let (partial, errors) = RowChunks::decode(vec![(RowChunks::key(0), "[nonsense".into()), (RowChunks::key(1), c.encode(1))]);
+    let (partial, errors) = RowChunks::decode(vec![
+        (RowChunks::key(0), "[nonsense".into()),
+        (RowChunks::key(1), c.encode(1)),
+    ]);
     assert_eq!(partial.chunks.len(), 1);
-    assert!(errors[0].starts_with("list rows chunk:00000: "), "{errors:?}");
+    assert!(
+        errors[0].starts_with("list rows chunk:00000: "),
+        "{errors:?}"
+    );
 }

@@ -92,7 +92,11 @@ impl Paradata {
     /// The respondent moved to `question` (focus, tap): the time since the
     /// last move goes to the question they were on.
     pub fn focus(&mut self, question: &str, now: i64) {
-        if self.current.as_ref().is_some_and(|c| c.question == question) {
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|c| c.question == question)
+        {
             return;
         }
         self.close_span(now);
@@ -256,7 +260,13 @@ mod tests {
         p.finish(63_000); // q2: +1 s
         assert_eq!(p.time_on["q1"], 4_000);
         assert_eq!(p.time_on["q2"], 4_000);
-        assert_eq!(p.pauses, vec![Pause { from_ms: 7_000, to_ms: 60_000 }]);
+        assert_eq!(
+            p.pauses,
+            vec![Pause {
+                from_ms: 7_000,
+                to_ms: 60_000
+            }]
+        );
         assert_eq!(p.total_ms(), Some(62_000));
         assert_eq!(p.paused_ms(), 53_000);
         assert_eq!(p.active_ms(), Some(9_000));
@@ -270,7 +280,11 @@ mod tests {
         p.change("q1", Some(&json!("a")), Some(&json!("a")), false, 20);
         p.change("q1", Some(&json!("a")), Some(&json!("b")), false, 30);
         p.change("q1", Some(&json!("b")), None, false, 40);
-        let got: Vec<_> = p.changes.iter().map(|c| (c.old.clone(), c.new.clone(), c.at_ms)).collect();
+        let got: Vec<_> = p
+            .changes
+            .iter()
+            .map(|c| (c.old.clone(), c.new.clone(), c.at_ms))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -287,13 +301,28 @@ mod tests {
         p.change("c", None, Some(&json!("v")), true, 100);
         p.change("c", Some(&json!("v")), Some(&json!("ve")), true, 200);
         p.change("c", Some(&json!("ve")), Some(&json!("very")), true, 900);
-        p.change("c", Some(&json!("very")), Some(&json!("very slow")), true, 20_000);
+        p.change(
+            "c",
+            Some(&json!("very")),
+            Some(&json!("very slow")),
+            true,
+            20_000,
+        );
         assert_eq!(p.changes.len(), 2);
-        assert_eq!((p.changes[0].old.clone(), p.changes[0].new.clone()), (None, Some(json!("very"))));
+        assert_eq!(
+            (p.changes[0].old.clone(), p.changes[0].new.clone()),
+            (None, Some(json!("very")))
+        );
         assert_eq!(p.changes[1].old, Some(json!("very")));
         // Another question in between splits the burst.
         p.change("d", None, Some(&json!(1)), false, 20_100);
-        p.change("c", Some(&json!("very slow")), Some(&json!("very slow!")), true, 20_200);
+        p.change(
+            "c",
+            Some(&json!("very slow")),
+            Some(&json!("very slow!")),
+            true,
+            20_200,
+        );
         assert_eq!(p.changes.len(), 4);
     }
 
@@ -317,7 +346,13 @@ mod tests {
         p.pause(200);
         p.resume(300);
         p.resume(400);
-        assert_eq!(p.pauses, vec![Pause { from_ms: 100, to_ms: 300 }]);
+        assert_eq!(
+            p.pauses,
+            vec![Pause {
+                from_ms: 100,
+                to_ms: 300
+            }]
+        );
     }
 
     #[test]
@@ -353,6 +388,9 @@ mod tests {
         assert!(speeding(&p, 10, SpeedRule::default()).is_some());
         assert_eq!(speeding(&p, 4, SpeedRule::default()), None);
         assert_eq!(speeding(&p, 0, SpeedRule::default()), None);
-        assert_eq!(speeding(&Paradata::start(0), 30, SpeedRule::default()), None);
+        assert_eq!(
+            speeding(&Paradata::start(0), 30, SpeedRule::default()),
+            None
+        );
     }
 }

@@ -77,14 +77,23 @@ impl PinRecord {
         if self.iterations < 100_000 {
             return Err(PinError::BadRecord("too few iterations"));
         }
-        from_hex(&self.salt).filter(|s| s.len() >= 8).ok_or(PinError::BadRecord("salt is not hex"))
+        from_hex(&self.salt)
+            .filter(|s| s.len() >= 8)
+            .ok_or(PinError::BadRecord("salt is not hex"))
     }
 
     /// Whether `derived` (from the typed PIN, this salt and iterations)
     /// matches, compared in constant time.
     pub fn matches(&self, derived: &[u8]) -> bool {
-        let Some(stored) = from_hex(&self.hash) else { return false };
-        stored.len() == derived.len() && stored.iter().zip(derived).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        let Some(stored) = from_hex(&self.hash) else {
+            return false;
+        };
+        stored.len() == derived.len()
+            && stored
+                .iter()
+                .zip(derived)
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
     }
 }
 
@@ -111,7 +120,10 @@ mod tests {
         assert_eq!(check_new_pin("2580", "2580"), Ok(()));
         assert_eq!(check_new_pin("123", "123"), Err(PinError::Shape));
         assert_eq!(check_new_pin("12a4", "12a4"), Err(PinError::Shape));
-        assert_eq!(check_new_pin("1234567890123", "1234567890123"), Err(PinError::Shape));
+        assert_eq!(
+            check_new_pin("1234567890123", "1234567890123"),
+            Err(PinError::Shape)
+        );
         assert_eq!(check_new_pin("1111", "1111"), Err(PinError::Trivial));
         assert_eq!(check_new_pin("2580", "2581"), Err(PinError::Mismatch));
     }

@@ -40,7 +40,11 @@ impl Profile {
         if p.name.is_empty() {
             return Err(ProfileError::NoName);
         }
-        for (field, value) in [("name", &p.name), ("staff ID", &p.staff_id), ("team", &p.team)] {
+        for (field, value) in [
+            ("name", &p.name),
+            ("staff ID", &p.staff_id),
+            ("team", &p.team),
+        ] {
             if value.chars().count() > MAX {
                 return Err(ProfileError::TooLong { field, max: MAX });
             }
@@ -66,12 +70,18 @@ mod tests {
     #[test]
     fn fields_are_trimmed_and_the_name_is_required() {
         let p = Profile::new(" 王芳 ", " 0042 ", " 二组 ").unwrap();
-        assert_eq!((p.name.as_str(), p.staff_id.as_str(), p.team.as_str()), ("王芳", "0042", "二组"));
+        assert_eq!(
+            (p.name.as_str(), p.staff_id.as_str(), p.team.as_str()),
+            ("王芳", "0042", "二组")
+        );
         assert_eq!(p.interviewer(), "王芳 (0042)");
         assert_eq!(Profile::new("李雷", "", "").unwrap().interviewer(), "李雷");
         assert_eq!(Profile::new("  ", "1", "t"), Err(ProfileError::NoName));
         let long = "x".repeat(61);
-        assert!(matches!(Profile::new("a", "", &long), Err(ProfileError::TooLong { field: "team", .. })));
+        assert!(matches!(
+            Profile::new("a", "", &long),
+            Err(ProfileError::TooLong { field: "team", .. })
+        ));
     }
 
     #[test]

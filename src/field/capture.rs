@@ -38,7 +38,13 @@ impl Capture {
             if let Some(mut stored) = records::draft_paradata(store, &id).await {
                 // Time while the app was closed is a pause, not work.
                 if stored.paused_since.is_none() {
-                    stored.pause(stored.current.as_ref().map(|c| c.since_ms).unwrap_or(stored.started_ms));
+                    stored.pause(
+                        stored
+                            .current
+                            .as_ref()
+                            .map(|c| c.since_ms)
+                            .unwrap_or(stored.started_ms),
+                    );
                 }
                 stored.resume(now());
                 let _ = capture.data.try_set_value(stored);
@@ -50,15 +56,20 @@ impl Capture {
 
     fn save(&self) {
         let survey = self.survey.get_value();
-        self.data.with_value(|p| records::save_draft_paradata(self.store, &survey, p));
+        self.data
+            .with_value(|p| records::save_draft_paradata(self.store, &survey, p));
     }
 
     /// `name`'s answer changed from `old` to `new`.
     pub fn changed(&self, survey: &Survey, name: &str, old: Option<&Value>, new: Option<&Value>) {
         let typed = survey.question(name).is_some_and(|q| {
-            matches!(q.kind, QuestionKind::Text { .. } | QuestionKind::Comment { .. })
+            matches!(
+                q.kind,
+                QuestionKind::Text { .. } | QuestionKind::Comment { .. }
+            )
         });
-        self.data.update_value(|p| p.change(name, old, new, typed, now()));
+        self.data
+            .update_value(|p| p.change(name, old, new, typed, now()));
         self.save();
     }
 

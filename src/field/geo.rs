@@ -27,8 +27,16 @@ pub fn locate(done: impl FnOnce(Result<Position, String>) + 'static) {
     let ok_done = done.clone();
     let ok = Closure::once_into_js(move |pos: JsValue| {
         let coords = Reflect::get(&pos, &"coords".into()).unwrap_or(JsValue::UNDEFINED);
-        let fix = match (num(&coords, "latitude"), num(&coords, "longitude"), num(&coords, "accuracy")) {
-            (Some(latitude), Some(longitude), Some(accuracy_m)) => Ok(Position { latitude, longitude, accuracy_m }),
+        let fix = match (
+            num(&coords, "latitude"),
+            num(&coords, "longitude"),
+            num(&coords, "accuracy"),
+        ) {
+            (Some(latitude), Some(longitude), Some(accuracy_m)) => Ok(Position {
+                latitude,
+                longitude,
+                accuracy_m,
+            }),
             _ => Err("no coordinates".to_owned()),
         };
         if let Some(f) = ok_done.borrow_mut().take() {
@@ -36,7 +44,10 @@ pub fn locate(done: impl FnOnce(Result<Position, String>) + 'static) {
         }
     });
     let err = Closure::once_into_js(move |e: JsValue| {
-        let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "refused".into());
+        let why = Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "refused".into());
         if let Some(f) = done.borrow_mut().take() {
             f(Err(why));
         }
@@ -45,7 +56,9 @@ pub fn locate(done: impl FnOnce(Result<Position, String>) + 'static) {
     let _ = Reflect::set(&options, &"enableHighAccuracy".into(), &true.into());
     let _ = Reflect::set(&options, &"timeout".into(), &20_000.into());
     let _ = Reflect::set(&options, &"maximumAge".into(), &60_000.into());
-    if let Ok(f) = Reflect::get(&geo, &"getCurrentPosition".into()).and_then(|f| f.dyn_into::<Function>().map_err(Into::into)) {
+    if let Ok(f) = Reflect::get(&geo, &"getCurrentPosition".into())
+        .and_then(|f| f.dyn_into::<Function>().map_err(Into::into))
+    {
         let _ = f.call3(&geo, &ok, &err, &options);
     }
 }

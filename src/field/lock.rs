@@ -32,7 +32,10 @@ mod tests {
     fn locked_only_the_locked_surveys_pages_are_reachable() {
         let to = Route::Fill("s".into());
         assert_eq!(guard(Route::Fill("s".into()), Some("s")), to);
-        assert_eq!(guard(Route::End("s".into()), Some("s")), Route::End("s".into()));
+        assert_eq!(
+            guard(Route::End("s".into()), Some("s")),
+            Route::End("s".into())
+        );
         let others = [
             Route::Home,
             Route::Fill("other".into()),
@@ -62,7 +65,10 @@ pub fn use_lock() -> leptos::prelude::RwSignal<Option<String>> {
 /// Hands the phone over: stores the lock first (so a reload keeps it),
 /// then locks the router (`lock`, from `use_lock`) and opens the survey.
 /// Refused without a PIN.
-pub fn hand_over(lock: leptos::prelude::RwSignal<Option<String>>, survey: &str) -> Result<(), String> {
+pub fn hand_over(
+    lock: leptos::prelude::RwSignal<Option<String>>,
+    survey: &str,
+) -> Result<(), String> {
     use leptos::prelude::Set;
     if super::settings::pin().is_none() {
         return Err(crate::field::fk(crate::i18n_field::FieldKey::NoPinForHandover).to_owned());

@@ -23,6 +23,6 @@ pub fn fk(key: FieldKey) -> &'static str {
         });
     locale.t(Key::Field(key))
 }
-pub mod records;
-pub mod geo;
 pub mod capture;
+pub mod geo;
+pub mod records;

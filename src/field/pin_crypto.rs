@@ -30,8 +30,13 @@ fn call(target: &JsValue, name: &str, args: &Array) -> Result<Promise, PinCrypto
     let f: Function = Reflect::get(target, &name.into())
         .map_err(js_err)?
         .dyn_into()
-        .map_err(|_| PinCryptoError::Crypto(format!("{name} is missing (needs https or localhost)")))?;
-    f.apply(target, args).map_err(js_err)?.dyn_into().map_err(js_err)
+        .map_err(|_| {
+            PinCryptoError::Crypto(format!("{name} is missing (needs https or localhost)"))
+        })?;
+    f.apply(target, args)
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(js_err)
 }
 
 fn crypto() -> Result<web_sys::Crypto, PinCryptoError> {
@@ -45,12 +50,22 @@ pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, 
     let crypto: JsValue = crypto()?.into();
     let subtle = Reflect::get(&crypto, &"subtle".into()).map_err(js_err)?;
     if subtle.is_undefined() {
-        return Err(PinCryptoError::Crypto("crypto.subtle is missing (needs https or localhost)".into()));
+        return Err(PinCryptoError::Crypto(
+            "crypto.subtle is missing (needs https or localhost)".into(),
+        ));
     }
     let usages = Array::of1(&"deriveBits".into());
     let key_data = Uint8Array::from(pin.as_bytes());
-    let import = Array::of5(&"raw".into(), &key_data, &"PBKDF2".into(), &false.into(), &usages);
-    let key = JsFuture::from(call(&subtle, "importKey", &import)?).await.map_err(js_err)?;
+    let import = Array::of5(
+        &"raw".into(),
+        &key_data,
+        &"PBKDF2".into(),
+        &false.into(),
+        &usages,
+    );
+    let key = JsFuture::from(call(&subtle, "importKey", &import)?)
+        .await
+        .map_err(js_err)?;
     let params = Object::new();
     for (k, v) in [
         ("name", JsValue::from("PBKDF2")),
@@ -61,14 +76,18 @@ pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, 
         Reflect::set(&params, &k.into(), &v).map_err(js_err)?;
     }
     let args = Array::of3(&params, &key, &((HASH_BYTES * 8) as u32).into());
-    let bits = JsFuture::from(call(&subtle, "deriveBits", &args)?).await.map_err(js_err)?;
+    let bits = JsFuture::from(call(&subtle, "deriveBits", &args)?)
+        .await
+        .map_err(js_err)?;
     Ok(Uint8Array::new(&bits).to_vec())
 }
 
 /// A fresh record for `pin` with a random salt.
 pub async fn hash_new(pin: &str) -> Result<PinRecord, PinCryptoError> {
     let mut salt = [0u8; SALT_BYTES];
-    crypto()?.get_random_values_with_u8_array(&mut salt).map_err(js_err)?;
+    crypto()?
+        .get_random_values_with_u8_array(&mut salt)
+        .map_err(js_err)?;
     let hash = derive(pin, &salt, ITERATIONS).await?;
     Ok(PinRecord::new(&salt, &hash, ITERATIONS))
 }

@@ -33,7 +33,12 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
     let stored: Vec<(String, String)> = records.all(ROWS).await?;
     let (chunks, errors) = RowChunks::decode(stored);
     for e in errors {
-        let key = e.split(": ").next().unwrap_or("").trim_start_matches("list rows ").to_owned();
+        let key = e
+            .split(": ")
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("list rows ")
+            .to_owned();
         records.set_aside(ROWS, &key, &e).await;
     }
     store.refresh();
@@ -47,7 +52,10 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
 }
 
 /// Applies `change` to the session rows and stores the chunk it changed.
-async fn change_rows(store: Store, change: impl FnOnce(&mut RowChunks) -> Option<usize>) -> Result<(), StoreError> {
+async fn change_rows(
+    store: Store,
+    change: impl FnOnce(&mut RowChunks) -> Option<usize>,
+) -> Result<(), StoreError> {
     ensure_rows(store).await?;
     let write = ROWS_CACHE.with(|c| {
         let mut c = c.borrow_mut();
@@ -75,16 +83,29 @@ pub fn draft_key(survey: &str) -> String {
 pub async fn rows(store: Store) -> Result<Vec<ResponseRow>, StoreError> {
     ensure_rows(store).await?;
     let drafts: Vec<(String, Draft)> = store.records().all(DRAFTS).await?;
-    let mut rows = ROWS_CACHE.with(|c| c.borrow().as_ref().map(RowChunks::rows).unwrap_or_default());
-    rows.extend(drafts.iter().map(|(_, d)| ResponseRow::of(&d.response, None, None)));
+    let mut rows =
+        ROWS_CACHE.with(|c| c.borrow().as_ref().map(RowChunks::rows).unwrap_or_default());
+    rows.extend(
+        drafts
+            .iter()
+            .map(|(_, d)| ResponseRow::of(&d.response, None, None)),
+    );
     canvass_core::listing::sort_oldest_first(&mut rows);
     Ok(rows)
 }
 
 /// Every follow-up case, in due-date order.
 pub async fn follow_ups(store: Store) -> Result<Vec<FollowUpCase>, StoreError> {
-    let mut cases: Vec<FollowUpCase> = store.records().all(FOLLOWUPS).await?.into_iter().map(|(_, c)| c).collect();
-    cases.sort_by(|a, b| (a.due.is_none(), &a.due, &a.created_at).cmp(&(b.due.is_none(), &b.due, &b.created_at)));
+    let mut cases: Vec<FollowUpCase> = store
+        .records()
+        .all(FOLLOWUPS)
+        .await?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    cases.sort_by(|a, b| {
+        (a.due.is_none(), &a.due, &a.created_at).cmp(&(b.due.is_none(), &b.due, &b.created_at))
+    });
     Ok(cases)
 }
 
@@ -99,7 +120,12 @@ pub async fn save_case(store: Store, case: &FollowUpCase) -> Result<(), StoreErr
 
 /// The draft paradata of `survey`, if any.
 pub async fn draft_paradata(store: Store, survey: &str) -> Option<Paradata> {
-    store.records().get(PARADATA, &draft_key(survey)).await.ok().flatten()
+    store
+        .records()
+        .get(PARADATA, &draft_key(survey))
+        .await
+        .ok()
+        .flatten()
 }
 
 pub fn save_draft_paradata(store: Store, survey: &str, p: &Paradata) {
@@ -109,13 +135,23 @@ pub fn save_draft_paradata(store: Store, survey: &str, p: &Paradata) {
 /// Everything that follows a stored completion: the paradata moves to the
 /// response, the list row is written, and a flagged response opens its
 /// follow-up case (responsible person: the interviewer).
-pub async fn completed(store: Store, loaded: &LoadedSurvey, response: &Response, paradata: Option<Paradata>) -> Result<(), StoreError> {
+pub async fn completed(
+    store: Store,
+    loaded: &LoadedSurvey,
+    response: &Response,
+    paradata: Option<Paradata>,
+) -> Result<(), StoreError> {
     let id = response.id.to_string();
     // Each write is issued at once; awaiting them in turn only collects
     // the outcomes.
     let para = paradata.as_ref().map(|p| store.put(PARADATA, &id, p));
     let assignee = response.visit.as_ref().and_then(|v| v.interviewer.clone());
-    let case = FollowUpCase::open(response, loaded.contact.as_ref(), assignee, DEFAULT_DUE_DAYS);
+    let case = FollowUpCase::open(
+        response,
+        loaded.contact.as_ref(),
+        assignee,
+        DEFAULT_DUE_DAYS,
+    );
     let case_write = case.as_ref().map(|c| store.put(FOLLOWUPS, &id, c));
     let row = ResponseRow::of(response, case.map(|c| c.status), paradata.as_ref());
     let row_write = put_row(store, row);
@@ -126,7 +162,9 @@ pub async fn completed(store: Store, loaded: &LoadedSurvey, response: &Response,
         w.await?;
     }
     row_write.await?;
-    let _ = store.delete(PARADATA, &draft_key(&response.survey.id)).await;
+    let _ = store
+        .delete(PARADATA, &draft_key(&response.survey.id))
+        .await;
     Ok(())
 }
 
@@ -134,21 +172,28 @@ pub async fn completed(store: Store, loaded: &LoadedSurvey, response: &Response,
 /// …) as a record of its own, with its row.
 pub async fn visit_only(store: Store, record: &Response) -> Result<(), StoreError> {
     let (records, owned) = (store.records(), record.clone());
-    store.track(async move { records.append_response(&owned).await }).await?;
+    store
+        .track(async move { records.append_response(&owned).await })
+        .await?;
     put_row(store, ResponseRow::of(record, None, None)).await
 }
 
 /// `export` with the stored paradata and follow-up cases of its responses
 /// (docs/EXPORT.md). A kind that cannot be read is left out rather than
 /// stopping the export; the store reports the read problem.
-pub async fn with_field_data(store: Store, export: canvass_core::export::Export) -> canvass_core::export::Export {
+pub async fn with_field_data(
+    store: Store,
+    export: canvass_core::export::Export,
+) -> canvass_core::export::Export {
     let records = store.records();
     fn by_id<T>(list: Vec<(String, T)>) -> Vec<(uuid::Uuid, T)> {
         list.into_iter()
             .filter_map(|(id, v)| uuid::Uuid::parse_str(&id).ok().map(|id| (id, v)))
             .collect()
     }
-    let paradata: Vec<(uuid::Uuid, Paradata)> = by_id(records.all(PARADATA).await.unwrap_or_default());
-    let cases: Vec<(uuid::Uuid, FollowUpCase)> = by_id(records.all(FOLLOWUPS).await.unwrap_or_default());
+    let paradata: Vec<(uuid::Uuid, Paradata)> =
+        by_id(records.all(PARADATA).await.unwrap_or_default());
+    let cases: Vec<(uuid::Uuid, FollowUpCase)> =
+        by_id(records.all(FOLLOWUPS).await.unwrap_or_default());
     export.with_field_data(paradata, cases)
 }

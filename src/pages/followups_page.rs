@@ -75,9 +75,15 @@ fn CaseCard(case: FollowUpCase) -> impl IntoView {
         .reasons
         .iter()
         .map(|r| match r {
-            FollowUpReason::BottomBox { item } => format!("{} {}", fk(FieldKey::ReasonBottomBox), title(item)),
-            FollowUpReason::LowestGrade { grade } => format!("{} {grade}", fk(FieldKey::ReasonLowestGrade)),
-            FollowUpReason::Condition { name } => format!("{} {name}", fk(FieldKey::ReasonCondition)),
+            FollowUpReason::BottomBox { item } => {
+                format!("{} {}", fk(FieldKey::ReasonBottomBox), title(item))
+            }
+            FollowUpReason::LowestGrade { grade } => {
+                format!("{} {grade}", fk(FieldKey::ReasonLowestGrade))
+            }
+            FollowUpReason::Condition { name } => {
+                format!("{} {name}", fk(FieldKey::ReasonCondition))
+            }
         })
         .map(|t| view! { <li data-testid="case-reason">{t}</li> })
         .collect_view();

@@ -6,7 +6,9 @@
 //! 300 ms (tests/perf/list.mjs).
 
 use canvass_core::followup::FollowUpStatus;
-use canvass_core::listing::{filter_rows, interviewers, ResponseRow, RowFilter, RowStatus, StatusFilter};
+use canvass_core::listing::{
+    filter_rows, interviewers, ResponseRow, RowFilter, RowStatus, StatusFilter,
+};
 use leptos::prelude::*;
 
 use crate::context::{use_catalog, use_store};
@@ -41,7 +43,10 @@ pub fn ResponsesPage() -> impl IntoView {
     let rows = StoredValue::new(Vec::<ResponseRow>::new());
     let ready = RwSignal::new(None::<Result<(), String>>);
     leptos::task::spawn_local(async move {
-        let result = records::rows(store).await.map(|list| rows.set_value(list)).map_err(|e| e.to_string());
+        let result = records::rows(store)
+            .await
+            .map(|list| rows.set_value(list))
+            .map_err(|e| e.to_string());
         let _ = ready.try_set(Some(result));
     });
     let survey = RwSignal::new(String::new());
@@ -84,7 +89,9 @@ pub fn ResponsesPage() -> impl IntoView {
     let row_view = move |r: ResponseRow| {
         let badge = match r.follow_up {
             Some(FollowUpStatus::Resolved) | None => None,
-            Some(_) => Some(view! { <span class="cv-badge cv-badge--warn">{fk(FieldKey::StatusFollowUp)}</span> }),
+            Some(_) => Some(
+                view! { <span class="cv-badge cv-badge--warn">{fk(FieldKey::StatusFollowUp)}</span> },
+            ),
         };
         let fast = r.fast.then(|| view! { <span class="cv-badge cv-badge--warn" data-testid="badge-fast">{fk(FieldKey::Fast)}</span> });
         view! {
@@ -103,7 +110,10 @@ pub fn ResponsesPage() -> impl IntoView {
             </li>
         }
     };
-    let select = |label: FieldKey, value: RwSignal<String>, testid: &'static str, options: Vec<(String, String)>| {
+    let select = |label: FieldKey,
+                  value: RwSignal<String>,
+                  testid: &'static str,
+                  options: Vec<(String, String)>| {
         let options = options
             .into_iter()
             .map(|(v, t)| view! { <option value=v>{t}</option> })
@@ -118,20 +128,26 @@ pub fn ResponsesPage() -> impl IntoView {
             </label>
         }
     };
-    let input = |label: FieldKey, value: RwSignal<String>, testid: &'static str, kind: &'static str| {
-        view! {
-            <label class="cv-field">
-                <span>{fk(label)}</span>
-                <input type=kind data-testid=testid prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))/>
-            </label>
-        }
-    };
+    let input =
+        |label: FieldKey, value: RwSignal<String>, testid: &'static str, kind: &'static str| {
+            view! {
+                <label class="cv-field">
+                    <span>{fk(label)}</span>
+                    <input type=kind data-testid=testid prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))/>
+                </label>
+            }
+        };
     let surveys: Vec<(String, String)> = catalog
         .0
         .get_untracked()
         .iter()
-        .map(|e| (e.loaded.survey.id.clone(), crate::context::localized(&e.loaded.survey.title)))
+        .map(|e| {
+            (
+                e.loaded.survey.id.clone(),
+                crate::context::localized(&e.loaded.survey.title),
+            )
+        })
         .collect();
     let statuses = [
         ("completed", FieldKey::StatusCompleted),
@@ -144,7 +160,12 @@ pub fn ResponsesPage() -> impl IntoView {
     let interviewer_select = move || {
         ready.get().map(|_| {
             let names = rows.with_value(|r| interviewers(r));
-            select(FieldKey::Interviewer, interviewer, "filter-interviewer", names.into_iter().map(|n| (n.clone(), n)).collect())
+            select(
+                FieldKey::Interviewer,
+                interviewer,
+                "filter-interviewer",
+                names.into_iter().map(|n| (n.clone(), n)).collect(),
+            )
         })
     };
     view! {

@@ -21,11 +21,15 @@ pub fn StaffPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let save_profile = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = Profile::new(&name.get_untracked(), &staff_id.get_untracked(), &team.get_untracked())
-            .map_err(|e| e.to_string())
-            .and_then(|p| settings::set_profile(&p).map_err(|e| e.to_string()))
-            .and_then(|_| parse_target_percent(&target.get_untracked()).map_err(|e| e.to_string()))
-            .and_then(|t| settings::set_target(t).map_err(|e| e.to_string()));
+        let result = Profile::new(
+            &name.get_untracked(),
+            &staff_id.get_untracked(),
+            &team.get_untracked(),
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|p| settings::set_profile(&p).map_err(|e| e.to_string()))
+        .and_then(|_| parse_target_percent(&target.get_untracked()).map_err(|e| e.to_string()))
+        .and_then(|t| settings::set_target(t).map_err(|e| e.to_string()));
         status.set(Some(match result {
             Ok(()) => fk(FieldKey::Saved).to_owned(),
             Err(e) => e,
@@ -52,7 +56,11 @@ pub fn StaffPage() -> impl IntoView {
             };
             let _ = busy.try_set(false);
             let ok = result.is_ok();
-            let _ = pin_status.try_set(Some(result.map(|_| fk(FieldKey::PinIsSet).to_owned()).unwrap_or_else(|e| e)));
+            let _ = pin_status.try_set(Some(
+                result
+                    .map(|_| fk(FieldKey::PinIsSet).to_owned())
+                    .unwrap_or_else(|e| e),
+            ));
             if ok {
                 let _ = has_pin.try_set(true);
                 let _ = pin.try_set(String::new());

@@ -46,7 +46,10 @@ fn channel_label(c: Channel) -> &'static str {
 fn prefilled(survey: &str) -> Visit {
     let mut v = match settings::last_visit() {
         Some((s, last)) if s == survey => last.next(),
-        _ => Visit { channel: Some(Channel::DoorToDoor), ..Visit::default() },
+        _ => Visit {
+            channel: Some(Channel::DoorToDoor),
+            ..Visit::default()
+        },
     };
     if let Some(p) = settings::profile() {
         v.interviewer = Some(p.interviewer());
@@ -96,7 +99,9 @@ fn VisitForm(loaded: Arc<LoadedSurvey>) -> impl IntoView {
     };
     // The visit as the form shows it now.
     let visit = move |outcome: Outcome| -> Visit {
-        let text = |s: RwSignal<String>| Some(s.get_untracked().trim().to_owned()).filter(|t| !t.is_empty());
+        let text = |s: RwSignal<String>| {
+            Some(s.get_untracked().trim().to_owned()).filter(|t| !t.is_empty())
+        };
         Visit {
             household: text(household),
             outcome,
@@ -274,10 +279,19 @@ fn VisitForm(loaded: Arc<LoadedSurvey>) -> impl IntoView {
 /// Starts the household's questionnaire: a fresh draft carrying the visit.
 /// An unfinished draft of another household is not thrown away: it is
 /// kept as a visit record (outcome "other", its answers kept) first.
-async fn start_household(store: crate::context::Store, loaded: &LoadedSurvey, visit: Visit) -> Result<(), String> {
+async fn start_household(
+    store: crate::context::Store,
+    loaded: &LoadedSurvey,
+    visit: Visit,
+) -> Result<(), String> {
     let survey = &loaded.survey.id;
-    let old = store.records().get::<Draft>(DRAFTS, survey).await.map_err(|e| e.to_string())?;
-    if let Some(old) = old.filter(|d| !d.response.answers.is_empty() || d.response.visit.is_some()) {
+    let old = store
+        .records()
+        .get::<Draft>(DRAFTS, survey)
+        .await
+        .map_err(|e| e.to_string())?;
+    if let Some(old) = old.filter(|d| !d.response.answers.is_empty() || d.response.visit.is_some())
+    {
         let mut kept = old.response;
         let mut v = kept.visit.take().unwrap_or_default();
         v.outcome = Outcome::Other;
@@ -287,10 +301,17 @@ async fn start_household(store: crate::context::Store, loaded: &LoadedSurvey, vi
         });
         v.at.get_or_insert_with(now_rfc3339);
         kept.visit = Some(v);
-        records::visit_only(store, &kept).await.map_err(|e| e.to_string())?;
-        let _ = store.delete(crate::storage::PARADATA, &records::draft_key(survey)).await;
+        records::visit_only(store, &kept)
+            .await
+            .map_err(|e| e.to_string())?;
+        let _ = store
+            .delete(crate::storage::PARADATA, &records::draft_key(survey))
+            .await;
     }
     let mut draft = new_draft(&loaded.survey);
     draft.response.visit = Some(visit);
-    store.put(DRAFTS, survey, &draft).await.map_err(|e| e.to_string())
+    store
+        .put(DRAFTS, survey, &draft)
+        .await
+        .map_err(|e| e.to_string())
 }

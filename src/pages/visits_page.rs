@@ -2,8 +2,8 @@
 //! device's target (core's `field_rate`, DOMAIN item 21), the "next
 //! household" button and the latest visits.
 
-use canvass_core::field_rate::{against_target, percent, response_rate, TargetStatus};
 use canvass_core::aggregate::response_rate::RateCell;
+use canvass_core::field_rate::{against_target, percent, response_rate, TargetStatus};
 use canvass_core::listing::ResponseRow;
 use leptos::prelude::*;
 
