@@ -58,6 +58,9 @@ pub fn FollowUpsPage() -> impl IntoView {
     }
 }
 
+/// One edit of a case, refused with a message when core's rules say no.
+type CaseChange = Box<dyn FnOnce(&mut FollowUpCase) -> Result<(), String>>;
+
 #[component]
 fn CaseCard(case: FollowUpCase) -> impl IntoView {
     let store = use_store();
@@ -103,7 +106,7 @@ fn CaseCard(case: FollowUpCase) -> impl IntoView {
     let by = settings::profile().map(|p| p.interviewer());
     // Applies `change` to the case and stores it; a refused change (core's
     // rules) is shown and nothing is stored.
-    let apply = move |change: Box<dyn FnOnce(&mut FollowUpCase) -> Result<(), String>>| {
+    let apply = move |change: CaseChange| {
         let mut next = state.get_untracked();
         match change(&mut next) {
             Err(e) => message.set(Some(e)),
