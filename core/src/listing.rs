@@ -118,7 +118,9 @@ impl ResponseRow {
             at,
             interviewer: visit.and_then(|v| v.interviewer.clone()),
             household: visit.and_then(|v| v.household_key().map(str::to_owned)),
-            outcome: visit.map(|v| v.outcome),
+            // A draft's visit is still under way: it has no outcome yet,
+            // so it never counts for the response rate.
+            outcome: visit.filter(|_| status != RowStatus::Draft).map(|v| v.outcome),
             visit_at: visit.and_then(|v| v.at.clone()),
             grade,
             score: response.score.as_ref().and_then(|s| s.overall),
@@ -231,70 +233,89 @@ pub fn interviewers(rows: &[ResponseRow]) -> Vec<String> {
 /// Chromium); a change rewrites one chunk (~100 KB).
 pub const CHUNK_ROWS: usize = 500;
 
-/// Every row, in the chunks they are stored in (stored order).
+/// Every row in stored order, flat (so the list reads them without a
+/// copy), with the stored chunks they came from: `(chunk number, rows)`
+/// in order. Chunk numbers are kept as read, so a chunk set aside as
+/// unreadable never makes a later chunk be written under its number.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowChunks {
-    pub chunks: Vec<Vec<ResponseRow>>,
+    pub rows: Vec<ResponseRow>,
+    pub chunks: Vec<(usize, usize)>,
 }
 
 impl RowChunks {
-    /// Adds `row`, or replaces the row with its id; returns the index of
-    /// the chunk that changed (the one to store again).
+    /// Adds `row`, or replaces the row with its id; returns the position
+    /// (in `chunks`) of the chunk that changed, the one to store again.
     pub fn upsert(&mut self, row: ResponseRow) -> usize {
-        for (i, chunk) in self.chunks.iter_mut().enumerate() {
-            if let Some(slot) = chunk.iter_mut().find(|r| r.id == row.id) {
-                *slot = row;
-                return i;
-            }
+        if let Some(i) = self.rows.iter().position(|r| r.id == row.id) {
+            self.rows[i] = row;
+            return self.chunk_of(i);
         }
+        self.rows.push(row);
         match self.chunks.last_mut() {
-            Some(last) if last.len() < CHUNK_ROWS => last.push(row),
-            _ => self.chunks.push(vec![row]),
+            Some((_, len)) if *len < CHUNK_ROWS => *len += 1,
+            _ => {
+                let number = self.chunks.last().map_or(0, |(n, _)| n + 1);
+                self.chunks.push((number, 1));
+            }
         }
         self.chunks.len() - 1
     }
 
     /// Sets the follow-up status of the row `id`; the chunk that changed.
     pub fn set_follow_up(&mut self, id: Uuid, status: FollowUpStatus) -> Option<usize> {
-        self.chunks.iter_mut().enumerate().find_map(|(i, chunk)| {
-            let row = chunk.iter_mut().find(|r| r.id == id)?;
-            row.follow_up = Some(status);
-            Some(i)
-        })
+        let i = self.rows.iter().position(|r| r.id == id)?;
+        self.rows[i].follow_up = Some(status);
+        Some(self.chunk_of(i))
     }
 
-    /// Every row, oldest first ([`sort_oldest_first`]).
-    pub fn rows(&self) -> Vec<ResponseRow> {
-        let mut all: Vec<ResponseRow> = self.chunks.iter().flatten().cloned().collect();
-        sort_oldest_first(&mut all);
-        all
+    fn chunk_of(&self, row: usize) -> usize {
+        let mut start = 0;
+        for (c, (_, len)) in self.chunks.iter().enumerate() {
+            if row < start + len {
+                return c;
+            }
+            start += len;
+        }
+        self.chunks.len().saturating_sub(1)
     }
 
-    /// The storage key of chunk `i` (keys sort in chunk order).
-    pub fn key(i: usize) -> String {
-        format!("chunk:{i:05}")
+    /// The storage key of the chunk at position `c` (keys sort in chunk order).
+    pub fn key(&self, c: usize) -> String {
+        format!("chunk:{:05}", self.chunks[c].0)
     }
 
-    /// Chunk `i` as stored: its rows' JSON text.
-    pub fn encode(&self, i: usize) -> String {
-        serde_json::to_string(&self.chunks[i]).expect("rows always serialise")
+    /// The chunk at position `c` as stored: its rows' JSON text.
+    pub fn encode(&self, c: usize) -> String {
+        let start: usize = self.chunks[..c].iter().map(|(_, len)| len).sum();
+        let rows = &self.rows[start..start + self.chunks[c].1];
+        serde_json::to_string(rows).expect("rows always serialise")
     }
 
-    /// Rebuilds the chunks from stored `(key, text)` pairs; a chunk that
-    /// does not parse is returned as an error naming its key (the caller
-    /// reports it; the other chunks still load).
-    pub fn decode(stored: Vec<(String, String)>) -> (RowChunks, Vec<String>) {
-        let mut stored = stored;
-        stored.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut chunks = RowChunks::default();
+    /// Rebuilds the rows from stored `(key, text)` pairs; a chunk that does
+    /// not parse (or whose key is not `chunk:<n>`) is returned as an error
+    /// `(key, reason)` for the caller to set aside; the others still load.
+    pub fn decode(stored: Vec<(String, String)>) -> (RowChunks, Vec<(String, String)>) {
+        let mut numbered: Vec<(usize, String, String)> = Vec::new();
         let mut errors = Vec::new();
         for (key, text) in stored {
-            match serde_json::from_str::<Vec<ResponseRow>>(&text) {
-                Ok(rows) => chunks.chunks.push(rows),
-                Err(e) => errors.push(format!("list rows {key}: {e}")),
+            match key.strip_prefix("chunk:").and_then(|n| n.parse().ok()) {
+                Some(n) => numbered.push((n, key, text)),
+                None => errors.push((key.clone(), format!("list rows {key}: not a chunk key"))),
             }
         }
-        (chunks, errors)
+        numbered.sort_by_key(|(n, _, _)| *n);
+        let mut out = RowChunks::default();
+        for (n, key, text) in numbered {
+            match serde_json::from_str::<Vec<ResponseRow>>(&text) {
+                Ok(rows) => {
+                    out.chunks.push((n, rows.len()));
+                    out.rows.extend(rows);
+                }
+                Err(e) => errors.push((key.clone(), format!("list rows {key}: {e}"))),
+            }
+        }
+        (out, errors)
     }
 }
 

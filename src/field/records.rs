@@ -7,6 +7,7 @@
 
 use canvass_core::followup::{FollowUpCase, DEFAULT_DUE_DAYS};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use canvass_core::listing::{ResponseRow, RowChunks};
 use canvass_core::paradata::Paradata;
@@ -20,7 +21,7 @@ thread_local! {
     /// The list rows, read once per session and kept: every row change
     /// goes through here, so the copy and storage agree (chunks: see
     /// `listing::RowChunks`).
-    static ROWS_CACHE: RefCell<Option<RowChunks>> = const { RefCell::new(None) };
+    static ROWS_CACHE: RefCell<Option<Rc<RowChunks>>> = const { RefCell::new(None) };
 }
 
 /// Reads the row chunks into the session copy (once). An unreadable chunk
@@ -32,20 +33,14 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
     let records = store.records();
     let stored: Vec<(String, String)> = records.all(ROWS).await?;
     let (chunks, errors) = RowChunks::decode(stored);
-    for e in errors {
-        let key = e
-            .split(": ")
-            .next()
-            .unwrap_or("")
-            .trim_start_matches("list rows ")
-            .to_owned();
-        records.set_aside(ROWS, &key, &e).await;
+    for (key, why) in errors {
+        records.set_aside(ROWS, &key, &why).await;
     }
     store.refresh();
     ROWS_CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.is_none() {
-            *c = Some(chunks);
+            *c = Some(Rc::new(chunks));
         }
     });
     Ok(())
@@ -59,8 +54,9 @@ async fn change_rows(
     ensure_rows(store).await?;
     let write = ROWS_CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        let chunks = c.as_mut().expect("rows were read");
-        change(chunks).map(|i| store.put(ROWS, &RowChunks::key(i), &chunks.encode(i)))
+        // Copies only when a page still holds the previous rows.
+        let chunks = Rc::make_mut(c.as_mut().expect("rows were read"));
+        change(chunks).map(|i| store.put(ROWS, &chunks.key(i), &chunks.encode(i)))
     });
     match write {
         Some(w) => w.await,
@@ -78,20 +74,23 @@ pub fn draft_key(survey: &str) -> String {
     format!("draft:{survey}")
 }
 
-/// Every list row, oldest first (by recorded time, then id): the stored
-/// rows plus the drafts being filled (one per survey, read fresh).
-pub async fn rows(store: Store) -> Result<Vec<ResponseRow>, StoreError> {
+/// The list's rows: the stored ones (shared, not copied) in stored order,
+/// and the drafts being filled (one per survey, read fresh).
+#[derive(Clone, Default)]
+pub struct ListRows {
+    pub stored: Rc<RowChunks>,
+    pub drafts: Vec<ResponseRow>,
+}
+
+/// Every list row.
+pub async fn rows(store: Store) -> Result<ListRows, StoreError> {
     ensure_rows(store).await?;
     let drafts: Vec<(String, Draft)> = store.records().all(DRAFTS).await?;
-    let mut rows =
-        ROWS_CACHE.with(|c| c.borrow().as_ref().map(RowChunks::rows).unwrap_or_default());
-    rows.extend(
-        drafts
-            .iter()
-            .map(|(_, d)| ResponseRow::of(&d.response, None, None)),
-    );
-    canvass_core::listing::sort_oldest_first(&mut rows);
-    Ok(rows)
+    let stored = ROWS_CACHE.with(|c| c.borrow().clone().unwrap_or_default());
+    Ok(ListRows {
+        stored,
+        drafts: drafts.iter().map(|(_, d)| ResponseRow::of(&d.response, None, None)).collect(),
+    })
 }
 
 /// Every follow-up case, in due-date order.

@@ -40,12 +40,14 @@ fn status_filter(code: &str) -> Option<StatusFilter> {
 pub fn ResponsesPage() -> impl IntoView {
     let store = use_store();
     let catalog = use_catalog();
-    let rows = StoredValue::new(Vec::<ResponseRow>::new());
+    let rows = StoredValue::new_local(records::ListRows::default());
     let ready = RwSignal::new(None::<Result<(), String>>);
     leptos::task::spawn_local(async move {
         let result = records::rows(store)
             .await
-            .map(|list| rows.set_value(list))
+            .map(|list| {
+                let _ = rows.try_set_value(list);
+            })
             .map_err(|e| e.to_string());
         let _ = ready.try_set(Some(result));
     });
@@ -69,7 +71,12 @@ pub fn ResponsesPage() -> impl IntoView {
             to: some(to.get()),
             text: text.get(),
         };
-        rows.with_value(|r| filter_rows(r, &filter))
+        // Drafts (being filled now) first, then the stored rows newest first.
+        rows.with_value(|r| {
+            let drafts = filter_rows(&r.drafts, &filter).into_iter().map(|i| (true, i));
+            let stored = filter_rows(&r.stored.rows, &filter).into_iter().map(|i| (false, i));
+            drafts.chain(stored).collect::<Vec<_>>()
+        })
     });
     // A new filter starts from the first page of matches.
     Effect::new(move |_| {
@@ -78,7 +85,11 @@ pub fn ResponsesPage() -> impl IntoView {
     });
     let shown = move || {
         let ids = matches.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<_>>());
-        rows.with_value(|r| ids.into_iter().map(|i| r[i].clone()).collect::<Vec<_>>())
+        rows.with_value(|r| {
+            ids.into_iter()
+                .map(|(draft, i)| if draft { r.drafts[i].clone() } else { r.stored.rows[i].clone() })
+                .collect::<Vec<_>>()
+        })
     };
     let title_of = move |id: &str| {
         catalog
@@ -159,7 +170,7 @@ pub fn ResponsesPage() -> impl IntoView {
     .to_vec();
     let interviewer_select = move || {
         ready.get().map(|_| {
-            let names = rows.with_value(|r| interviewers(r));
+            let names = rows.with_value(|r| interviewers(&r.stored.rows));
             select(
                 FieldKey::Interviewer,
                 interviewer,

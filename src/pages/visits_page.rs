@@ -21,7 +21,7 @@ pub fn VisitsPage() -> impl IntoView {
     let store = use_store();
     let catalog = use_catalog();
     let target = settings::target();
-    let loaded = RwSignal::new(None::<Result<Vec<ResponseRow>, String>>);
+    let loaded = RwSignal::new_local(None::<Result<records::ListRows, String>>);
     leptos::task::spawn_local(async move {
         let rows = records::rows(store).await.map_err(|e| e.to_string());
         let _ = loaded.try_set(Some(rows));
@@ -47,8 +47,10 @@ pub fn VisitsPage() -> impl IntoView {
     let body = move || {
         loaded.get().map(|result| match result {
             Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
-            Ok(rows) => {
-                let rate = response_rate(&rows);
+            Ok(list) => {
+                // Drafts have no outcome yet: only stored records count.
+                let rows: &[ResponseRow] = &list.stored.rows;
+                let rate = response_rate(rows);
                 let per = rate
                     .per_interviewer
                     .iter()
