@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use canvass_core::followup::FollowUpStatus;
-use canvass_core::listing::{filter_rows, interviewers, ResponseRow, RowChunks, RowFilter, StatusFilter};
+use canvass_core::listing::{
+    filter_rows, interviewers, ResponseRow, RowChunks, RowFilter, StatusFilter,
+};
 use canvass_core::response::{Response, SurveyRef};
 use canvass_core::visit::{Outcome, Visit};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -85,10 +87,18 @@ fn bench(c: &mut Criterion) {
     for r in rows.iter().cloned() {
         chunks.upsert(r);
     }
-    let stored: Vec<(String, String)> = (0..chunks.chunks.len()).map(|i| (chunks.key(i), chunks.encode(i))).collect();
+    let stored: Vec<(String, String)> = (0..chunks.chunks.len())
+        .map(|i| (chunks.key(i), chunks.encode(i)))
+        .collect();
     let bytes: usize = stored.iter().map(|(_, t)| t.len()).sum();
-    let mut g = c.benchmark_group(format!("open 20k rows ({} chunks, {} KB)", stored.len(), bytes / 1024));
-    g.bench_function("decode chunks", |b| b.iter(|| RowChunks::decode(stored.clone()).0.rows.len()));
+    let mut g = c.benchmark_group(format!(
+        "open 20k rows ({} chunks, {} KB)",
+        stored.len(),
+        bytes / 1024
+    ));
+    g.bench_function("decode chunks", |b| {
+        b.iter(|| RowChunks::decode(stored.clone()).0.rows.len())
+    });
     g.bench_function("interviewers", |b| b.iter(|| interviewers(&rows).len()));
     g.finish();
 }

@@ -120,7 +120,9 @@ impl ResponseRow {
             household: visit.and_then(|v| v.household_key().map(str::to_owned)),
             // A draft's visit is still under way: it has no outcome yet,
             // so it never counts for the response rate.
-            outcome: visit.filter(|_| status != RowStatus::Draft).map(|v| v.outcome),
+            outcome: visit
+                .filter(|_| status != RowStatus::Draft)
+                .map(|v| v.outcome),
             visit_at: visit.and_then(|v| v.at.clone()),
             grade,
             score: response.score.as_ref().and_then(|s| s.overall),

@@ -109,8 +109,26 @@ fn rows_summarise_status_date_and_visit() {
     );
     assert_eq!(r[2].date(), "2026-11-01", "a draft dates by its start");
     assert_eq!(r[0].household.as_deref(), Some("1-101"));
-    let started = ResponseRow::of(&response(5, "a", None, Some(visit("1-105", "王芳", Outcome::Completed, "2026-11-04T10:00:00+08:00"))), None, None);
-    assert_eq!((started.status, started.outcome), (RowStatus::Draft, None), "a draft's visit has no outcome yet");
+    let started = ResponseRow::of(
+        &response(
+            5,
+            "a",
+            None,
+            Some(visit(
+                "1-105",
+                "王芳",
+                Outcome::Completed,
+                "2026-11-04T10:00:00+08:00",
+            )),
+        ),
+        None,
+        None,
+    );
+    assert_eq!(
+        (started.status, started.outcome),
+        (RowStatus::Draft, None),
+        "a draft's visit has no outcome yet"
+    );
     assert!(r[0].text.contains("water pressure is low"));
     assert!(
         !r[0].text.contains("good"),
@@ -235,14 +253,24 @@ fn chunks_fill_in_order_replace_by_id_and_round_trip() {
     assert_eq!(c.chunks, vec![(0, CHUNK_ROWS), (1, 3)]);
     let mut again = row(7);
     again.grade = Some("差".into());
-    assert_eq!(c.upsert(again), 0, "an existing id is replaced in its chunk");
+    assert_eq!(
+        c.upsert(again),
+        0,
+        "an existing id is replaced in its chunk"
+    );
     assert_eq!(c.rows.len(), CHUNK_ROWS + 3);
     assert_eq!(c.rows[7].grade.as_deref(), Some("差"));
     let last = Uuid::from_u128(CHUNK_ROWS as u128 + 1);
     assert_eq!(c.set_follow_up(last, FollowUpStatus::Resolved), Some(1));
-    assert_eq!(c.set_follow_up(Uuid::from_u128(99_999), FollowUpStatus::Resolved), None);
+    assert_eq!(
+        c.set_follow_up(Uuid::from_u128(99_999), FollowUpStatus::Resolved),
+        None
+    );
 
-    let stored: Vec<(String, String)> = (0..c.chunks.len()).rev().map(|i| (c.key(i), c.encode(i))).collect();
+    let stored: Vec<(String, String)> = (0..c.chunks.len())
+        .rev()
+        .map(|i| (c.key(i), c.encode(i)))
+        .collect();
     assert_eq!(stored[0].0, "chunk:00001");
     let (back, errors) = RowChunks::decode(stored);
     assert!(errors.is_empty());
@@ -266,7 +294,10 @@ fn an_unreadable_chunk_is_reported_and_never_overwritten_by_a_later_one() {
     let (mut partial, errors) = RowChunks::decode(stored);
     let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, vec!["rows-1", "chunk:00001"]);
-    assert!(errors[1].1.starts_with("list rows chunk:00001: "), "{errors:?}");
+    assert!(
+        errors[1].1.starts_with("list rows chunk:00001: "),
+        "{errors:?}"
+    );
     assert_eq!(partial.rows.len(), CHUNK_ROWS + 1);
     assert_eq!(partial.chunks, vec![(0, CHUNK_ROWS), (2, 1)]);
     // A new row goes to chunk 2 (not full), never to the unreadable 1.

@@ -56,8 +56,8 @@ pub fn locate(done: impl FnOnce(Result<Position, String>) + 'static) {
     let _ = Reflect::set(&options, &"enableHighAccuracy".into(), &true.into());
     let _ = Reflect::set(&options, &"timeout".into(), &20_000.into());
     let _ = Reflect::set(&options, &"maximumAge".into(), &60_000.into());
-    if let Ok(f) = Reflect::get(&geo, &"getCurrentPosition".into())
-        .and_then(|f| f.dyn_into::<Function>())
+    if let Ok(f) =
+        Reflect::get(&geo, &"getCurrentPosition".into()).and_then(|f| f.dyn_into::<Function>())
     {
         let _ = f.call3(&geo, &ok, &err, &options);
     }

@@ -89,7 +89,10 @@ pub async fn rows(store: Store) -> Result<ListRows, StoreError> {
     let stored = ROWS_CACHE.with(|c| c.borrow().clone().unwrap_or_default());
     Ok(ListRows {
         stored,
-        drafts: drafts.iter().map(|(_, d)| ResponseRow::of(&d.response, None, None)).collect(),
+        drafts: drafts
+            .iter()
+            .map(|(_, d)| ResponseRow::of(&d.response, None, None))
+            .collect(),
     })
 }
 

@@ -73,8 +73,12 @@ pub fn ResponsesPage() -> impl IntoView {
         };
         // Drafts (being filled now) first, then the stored rows newest first.
         rows.with_value(|r| {
-            let drafts = filter_rows(&r.drafts, &filter).into_iter().map(|i| (true, i));
-            let stored = filter_rows(&r.stored.rows, &filter).into_iter().map(|i| (false, i));
+            let drafts = filter_rows(&r.drafts, &filter)
+                .into_iter()
+                .map(|i| (true, i));
+            let stored = filter_rows(&r.stored.rows, &filter)
+                .into_iter()
+                .map(|i| (false, i));
             drafts.chain(stored).collect::<Vec<_>>()
         })
     });
@@ -87,7 +91,13 @@ pub fn ResponsesPage() -> impl IntoView {
         let ids = matches.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<_>>());
         rows.with_value(|r| {
             ids.into_iter()
-                .map(|(draft, i)| if draft { r.drafts[i].clone() } else { r.stored.rows[i].clone() })
+                .map(|(draft, i)| {
+                    if draft {
+                        r.drafts[i].clone()
+                    } else {
+                        r.stored.rows[i].clone()
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     };
