@@ -12,6 +12,10 @@ use crate::components::{
 use crate::context::{Catalog, Db, Notice, Store, UiLocale};
 use crate::i18n::{Key, Locale};
 use crate::pages::{end_page::EndPage, fill_page::FillPage, home_page::HomePage};
+use crate::pages::{
+    followups_page::FollowUpsPage, responses_page::ResponsesPage, staff_page::StaffPage,
+    visit_page::VisitPage, visits_page::VisitsPage,
+};
 use crate::route::{self, Route};
 use crate::storage::{local, SURVEYS};
 
@@ -57,7 +61,18 @@ pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
     let hash = RwSignal::new(route::current());
     let _listener =
         window_event_listener(leptos::ev::hashchange, move |_| hash.set(route::current()));
-    let route = Memo::new(move |_| hash.get());
+    // Respondent mode: the stored lock is read before the first render,
+    // and every route is guarded by it (src/field/lock.rs).
+    let lock = RwSignal::new(crate::field::settings::lock());
+    provide_context(crate::field::lock::RespondentLock(lock));
+    let route = Memo::new(move |_| {
+        let wanted = hash.get();
+        let allowed = crate::field::lock::guard(wanted.clone(), lock.get().as_deref());
+        if allowed != wanted {
+            route::replace(&allowed);
+        }
+        allowed
+    });
     let filling = Signal::derive(move || matches!(route.get(), Route::Fill(_)));
 
     view! {
@@ -76,6 +91,11 @@ pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
                     Route::Home => view! { <HomePage/> }.into_any(),
                     Route::Fill(id) => view! { <FillPage survey_id=id/> }.into_any(),
                     Route::End(id) => view! { <EndPage survey_id=id/> }.into_any(),
+                    Route::Staff => view! { <StaffPage/> }.into_any(),
+                    Route::Visits => view! { <VisitsPage/> }.into_any(),
+                    Route::Visit(id) => view! { <VisitPage survey_id=id/> }.into_any(),
+                    Route::Responses => view! { <ResponsesPage/> }.into_any(),
+                    Route::FollowUps => view! { <FollowUpsPage/> }.into_any(),
                 }
             }}
         </main>

@@ -120,6 +120,7 @@ pub enum Key {
     UpdateReady,
     Update,
     UpdateWaitsForSave,
+    Field(crate::i18n_field::FieldKey),
 }
 
 fn zh(key: Key) -> &'static str {
@@ -178,6 +179,7 @@ fn zh(key: Key) -> &'static str {
         Key::UpdateReady => "有新版本可用。",
         Key::Update => "更新",
         Key::UpdateWaitsForSave => "有回答尚未保存，请先下载备份再更新。",
+        Key::Field(k) => crate::i18n_field::zh(k),
     }
 }
 
@@ -237,5 +239,6 @@ fn en(key: Key) -> &'static str {
         Key::UpdateReady => "A new version is available.",
         Key::Update => "Update",
         Key::UpdateWaitsForSave => "Some answers are not saved; download a backup before updating.",
+        Key::Field(k) => crate::i18n_field::en(k),
     }
 }

@@ -58,6 +58,12 @@ pub fn complete(
     response.completed_at = Some(now_rfc3339());
     response.meta.insert("locale".to_owned(), locale.to_owned());
     response.answers.extend(state.computed_answers(logic));
+    // The household's visit (if the survey was started from a visit form)
+    // ends as completed, at the completion time.
+    if let Some(visit) = &mut response.visit {
+        visit.outcome = canvass_core::visit::Outcome::Completed;
+        visit.at = response.completed_at.clone();
+    }
     let scored = loaded.scoring.score_with(
         &state.scoring_answers(logic, &draft.response.answers),
         &state.hidden_questions(),

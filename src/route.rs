@@ -10,6 +10,16 @@ pub enum Route {
     Fill(String),
     /// The end page after completing a survey.
     End(String),
+    /// The staff menu: interviewer profile, target, PIN.
+    Staff,
+    /// Visits and the response rate.
+    Visits,
+    /// The visit form of the next household for a survey.
+    Visit(String),
+    /// Every stored response, filterable.
+    Responses,
+    /// The follow-up queue (闭环).
+    FollowUps,
 }
 
 impl Route {
@@ -21,6 +31,11 @@ impl Route {
         match head {
             "fill" if !id.is_empty() => Route::Fill(id),
             "end" if !id.is_empty() => Route::End(id),
+            "visit" if !id.is_empty() => Route::Visit(id),
+            "staff" => Route::Staff,
+            "visits" => Route::Visits,
+            "responses" => Route::Responses,
+            "followups" => Route::FollowUps,
             _ => Route::Home,
         }
     }
@@ -31,6 +46,11 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Fill(id) => format!("#/fill/{}", encode(id)),
             Route::End(id) => format!("#/end/{}", encode(id)),
+            Route::Visit(id) => format!("#/visit/{}", encode(id)),
+            Route::Staff => "#/staff".to_owned(),
+            Route::Visits => "#/visits".to_owned(),
+            Route::Responses => "#/responses".to_owned(),
+            Route::FollowUps => "#/followups".to_owned(),
         }
     }
 }
@@ -47,6 +67,21 @@ pub fn current() -> Route {
 pub fn navigate(route: &Route) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(&route.href());
+    }
+}
+
+/// Replaces the address bar's route without a history entry (a guarded
+/// route must not leave a back-button step to the page it refused).
+pub fn replace(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let l = w.location();
+        let url = format!(
+            "{}{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default(),
+            route.href()
+        );
+        let _ = l.replace(&url);
     }
 }
 
@@ -82,6 +117,11 @@ mod tests {
             ("#/end/s-1", Route::End("s-1".into())),
             ("#/fill/", Route::Home),
             ("#/nowhere/x", Route::Home),
+            ("#/staff", Route::Staff),
+            ("#/visits", Route::Visits),
+            ("#/visit/s-1", Route::Visit("s-1".into())),
+            ("#/responses", Route::Responses),
+            ("#/followups", Route::FollowUps),
         ];
         for (hash, expected) in cases {
             assert_eq!(Route::parse(hash), expected, "{hash:?}");

@@ -128,6 +128,7 @@ fn responses(survey: &Survey) -> Vec<Response> {
                     at: Some(at),
                     channel: None,
                     note: None,
+                    ..Visit::default()
                 }),
             }
         })

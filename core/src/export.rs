@@ -2,8 +2,13 @@
 //! document (docs/EXPORT.md). `core` writes it and reads it back, so the
 //! office can merge files from many devices.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::followup::FollowUpCase;
+use crate::paradata::Paradata;
 use crate::response::{Response, SurveyRef};
 use crate::survey::LocalizedText;
 
@@ -22,6 +27,14 @@ pub struct Export {
     pub exported_at: String,
     pub survey: ExportedSurvey,
     pub responses: Vec<Response>,
+    /// How each response was filled (time per question, answer changes,
+    /// pauses), by response id. Optional: files without it still load.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub paradata: BTreeMap<Uuid, Paradata>,
+    /// The follow-up case (闭环) of each flagged response, by response id.
+    /// Optional: files without it still load.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub follow_ups: BTreeMap<Uuid, FollowUpCase>,
 }
 
 /// The identity of the survey the responses answer.
@@ -45,6 +58,8 @@ pub enum ExportError {
     WrongFormat { found: String },
     #[error("export format version {found} is newer than this Canvass reads ({FORMAT_VERSION})")]
     TooNew { found: u32 },
+    #[error("{place}: response {id} is not in the file's responses")]
+    Orphan { place: &'static str, id: String },
     #[error("responses[{index}] (id {id}): it answers survey {found_id:?} version {found_version:?}, but the file is for {expected_id:?} version {expected_version:?}")]
     ForeignResponse {
         index: usize,
@@ -67,7 +82,23 @@ impl Export {
             exported_at,
             survey,
             responses: responses.into_iter().filter(|r| r.is_completed() || r.visit.is_some()).collect(),
+            paradata: BTreeMap::new(),
+            follow_ups: BTreeMap::new(),
         }
+    }
+
+    /// Adds the paradata and follow-up cases of the exported responses;
+    /// entries for responses not in the file (drafts, other surveys) are
+    /// left out, so a file never carries data about records it lacks.
+    pub fn with_field_data(
+        mut self,
+        paradata: impl IntoIterator<Item = (Uuid, Paradata)>,
+        follow_ups: impl IntoIterator<Item = (Uuid, FollowUpCase)>,
+    ) -> Export {
+        let ids: std::collections::BTreeSet<Uuid> = self.responses.iter().map(|r| r.id).collect();
+        self.paradata = paradata.into_iter().filter(|(id, _)| ids.contains(id)).collect();
+        self.follow_ups = follow_ups.into_iter().filter(|(id, _)| ids.contains(id)).collect();
+        self
     }
 
     /// Pretty JSON, UTF-8, as downloaded.
@@ -100,6 +131,16 @@ impl Export {
                     expected_version: s.version.clone(),
                 });
             }
+        }
+        let ids: std::collections::BTreeSet<Uuid> = export.responses.iter().map(|r| r.id).collect();
+        let orphan = |place: &'static str, mut keys: Box<dyn Iterator<Item = &Uuid> + '_>| {
+            keys.find(|id| !ids.contains(id))
+                .map(|id| ExportError::Orphan { place, id: id.to_string() })
+        };
+        if let Some(e) = orphan("paradata", Box::new(export.paradata.keys()))
+            .or_else(|| orphan("followUps", Box::new(export.follow_ups.keys())))
+        {
+            return Err(e);
         }
         Ok(export)
     }

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::analysis::AnalysisSpec;
+use crate::followup::ContactSpec;
 use crate::logic::Logic;
 use crate::scoring::ScoringModel;
 use crate::survey::{self, Survey};
@@ -21,6 +22,8 @@ pub struct LoadedSurvey {
     pub logic: Logic,
     /// Things Canvass ignores or doubts but that do not stop the survey.
     pub warnings: Vec<Diagnostic>,
+    /// `scoring.contact`: the questions a follow-up may show, with consent.
+    pub contact: Option<ContactSpec>,
 }
 
 /// One load error or warning, already phrased with its place.
@@ -77,5 +80,7 @@ pub fn load(json: &str) -> Result<LoadedSurvey, LoadFailure> {
             .map_err(|errors| LoadFailure { errors: diagnostics(errors), warnings: warnings.clone() })?,
         None => AnalysisSpec::default(),
     };
-    Ok(LoadedSurvey { survey, scoring, analysis, logic, warnings })
+    let contact = ContactSpec::from_scoring(raw.get("scoring").unwrap_or(&serde_json::Value::Null), &survey)
+        .map_err(|e| LoadFailure { errors: diagnostics([e]), warnings: warnings.clone() })?;
+    Ok(LoadedSurvey { survey, scoring, analysis, logic, warnings, contact })
 }

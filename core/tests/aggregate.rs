@@ -126,6 +126,7 @@ pub fn visit(
         at: at.map(str::to_owned),
         channel: None,
         note: None,
+        ..Visit::default()
     }
 }
 

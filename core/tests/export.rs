@@ -63,3 +63,52 @@ fn rejects_malformed_and_mismatched_files_naming_the_place() {
     let err = Export::from_json(&export.to_json()).unwrap_err().to_string();
     assert!(err.starts_with("responses[1] (id 00000000-0000-0000-0000-000000000002)"), "{err}");
 }
+
+#[test]
+fn paradata_and_follow_ups_travel_with_their_responses_and_old_files_still_load() {
+    use canvass_core::followup::{FollowUpCase, FollowUpStatus};
+    use canvass_core::paradata::Paradata;
+    let export = sample_export(3);
+    let ids: Vec<_> = export.responses.iter().map(|r| r.id).collect();
+    let mut p = Paradata::start(1_000);
+    p.change("response_speed", None, Some(&"satisfied".into()), false, 4_000);
+    p.finish(9_000);
+    let case = FollowUpCase {
+        response: ids[0],
+        survey: export.survey.identity.id.clone(),
+        household: Some("1-101".into()),
+        reasons: vec![],
+        contact: Default::default(),
+        assignee: Some("张三".into()),
+        due: Some("2026-11-26".into()),
+        status: FollowUpStatus::Contacted,
+        notes: vec![],
+        history: vec![],
+        created_at: "2026-11-23T09:05:00+08:00".into(),
+    };
+    let draft_id = uuid::Uuid::from_u128(3);
+    let with = export.clone().with_field_data(
+        [(ids[0], p.clone()), (draft_id, Paradata::start(0))],
+        [(ids[0], case.clone())],
+    );
+    assert_eq!(with.paradata.len(), 1, "the draft's paradata stays on the device");
+    let text = with.to_json();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["paradata"][ids[0].to_string()]["changes"][0]["question"], "response_speed");
+    assert_eq!(json["followUps"][ids[0].to_string()]["status"], "contacted");
+    let back = Export::from_json(&text).unwrap();
+    assert_eq!(back.paradata[&ids[0]].active_ms(), Some(8_000));
+    assert_eq!(back.follow_ups[&ids[0]], case);
+
+    // A file without the new fields (format version 1 as first written) loads.
+    let old = export.to_json();
+    assert!(!old.contains("paradata") && !old.contains("followUps"));
+    let back = Export::from_json(&old).unwrap();
+    assert!(back.paradata.is_empty() && back.follow_ups.is_empty());
+
+    // Paradata about a response the file does not hold is an error naming it.
+    let mut bad: serde_json::Value = serde_json::from_str(&text).unwrap();
+    bad["paradata"][draft_id.to_string()] = serde_json::to_value(Paradata::start(0)).unwrap();
+    let err = Export::from_json(&bad.to_string()).unwrap_err().to_string();
+    assert!(err.contains("paradata") && err.contains(&draft_id.to_string()), "{err}");
+}

@@ -53,6 +53,8 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
                     responses,
                     now_rfc3339(),
                 );
+                // Paradata and follow-up cases travel with their responses.
+                let export = crate::field::records::with_field_data(store, export).await;
                 let name = format!(
                     "canvass-{}-{}.json",
                     survey.id,

@@ -29,6 +29,19 @@ fn total(x: Option<f64>) -> String {
 
 #[component]
 pub fn EndPage(survey_id: String) -> impl IntoView {
+    // Respondent mode: a thank-you and the way back to the interviewer,
+    // nothing read from storage (src/field/lock.rs).
+    if crate::field::lock::use_lock().get_untracked().is_some() {
+        let l = ui_locale();
+        return view! {
+            <div class="cv-end" data-testid="end-page">
+                <h1 class="cv-end__title">{l.t(Key::Thanks)}</h1>
+                <p>{l.t(Key::ThanksBody)}</p>
+                <crate::field::unlock::UnlockButton/>
+            </div>
+        }
+        .into_any();
+    }
     // The latest completed response, read from storage first.
     let store = use_store();
     let latest = RwSignal::new(None::<Option<Response>>);
@@ -42,7 +55,7 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
             .max_by(|a, b| a.completed_at.cmp(&b.completed_at));
         let _ = latest.try_set(Some(newest));
     });
-    move || latest.get().map(|r| end_view(survey_id.clone(), r))
+    (move || latest.get().map(|r| end_view(survey_id.clone(), r))).into_any()
 }
 
 fn end_view(survey_id: String, latest: Option<Response>) -> impl IntoView {
@@ -112,7 +125,9 @@ fn end_view(survey_id: String, latest: Option<Response>) -> impl IntoView {
         .into_any()
     });
 
-    let again = Route::Fill(survey_id).href();
+    let again = Route::Fill(survey_id.clone()).href();
+    // Field work: the next household's visit form, prefilled (docs/FIELD.md).
+    let next_household = Route::Visit(survey_id).href();
     view! {
         <div class="cv-end" data-testid="end-page">
             <h1 class="cv-end__title">{t(Key::Thanks)}</h1>
@@ -121,6 +136,9 @@ fn end_view(survey_id: String, latest: Option<Response>) -> impl IntoView {
             <div class="cv-end__actions">
                 <a class="cv-button cv-button--primary" href=again data-testid="btn-new">{t(Key::NewResponse)}</a>
                 <a class="cv-button" href="#/" data-testid="btn-home">{t(Key::Home)}</a>
+                <a class="cv-button cv-button--primary" href=next_household data-testid="btn-next-household">
+                    {t(Key::Field(crate::i18n_field::FieldKey::NextHousehold))}
+                </a>
             </div>
         </div>
     }

@@ -131,11 +131,16 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
         }
     };
 
+    // Paradata (time per question, changes, pauses): src/field/capture.rs.
+    let capture = crate::field::capture::Capture::new(store, &survey_id);
     let set_answer = {
         let loaded = loaded.clone();
         let save = save.clone();
         let errors = errors.clone();
         move |name: String, value: Option<Value>| {
+            draft.with_untracked(|d| {
+                capture.changed(&loaded.survey, &name, d.response.answers.get(&name), value.as_ref())
+            });
             draft.update(|d| match value {
                 Some(v) => {
                     d.response.answers.insert(name.clone(), v);
@@ -265,11 +270,15 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
             // respondent stays here with the storage banner and its backup
             // download, and the stored draft still holds every answer.
             let records = store.records();
+            let paradata = capture.finish();
+            let (done, loaded_done) = (response.clone(), loaded.clone());
             let stored = store.track(async move { records.append_response(&response).await });
             leptos::task::spawn_local(async move {
                 if stored.await.is_err() {
                     return;
                 }
+                // Paradata, list row and follow-up case (src/field/records.rs).
+                let _ = crate::field::records::completed(store, &loaded_done, &done, Some(paradata)).await;
                 store.count_unexported();
                 let _ = store.delete(DRAFTS, &id).await;
                 navigate(&Route::End(id));
@@ -318,7 +327,8 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
             <h1 class="cv-fill__title" tabindex="-1" node_ref=heading>{localized(&loaded.survey.title)}</h1>
             <ProgressBar current=Signal::derive(move || place.get().0) total=Signal::derive(move || place.get().1)/>
             {page_title}
-            <form class="cv-fill__form" novalidate=true on:submit=|ev| ev.prevent_default()>
+            <form class="cv-fill__form" novalidate=true on:submit=|ev| ev.prevent_default()
+                on:focusin=move |ev| capture.focus_event(&ev)>
                 <For each=move || mounted.get() key=|p| *p children=page_view/>
                 {move || page_problems.with(|p| (!p.is_empty()).then(|| view! {
                     <p class="cv-question__error" data-testid="error-page" role="alert">{p.join(" ")}</p>
@@ -342,6 +352,8 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
                 </Show>
             </nav>
             <SaveIndicator/>
+            // Respondent mode: the interviewer takes the phone back with the PIN.
+            {move || crate::field::lock::use_lock().get().map(|_| view! { <crate::field::unlock::UnlockButton/> })}
         </div>
     }
 }

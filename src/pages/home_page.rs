@@ -26,6 +26,9 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <SurveyLoader/>
             <StorageStatus/>
+            <a class="cv-button" href=crate::route::Route::Staff.href() data-testid="link-staff-menu">
+                {tr(Key::Field(crate::i18n_field::FieldKey::StaffMenu))}
+            </a>
         </div>
     }
 }

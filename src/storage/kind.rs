@@ -41,10 +41,13 @@ pub const QUARANTINE: Kind = Kind::new("quarantine", 1);
 /// Free-form rows and media metadata (room for later features).
 pub const ROWS: Kind = Kind::new("rows", 1);
 pub const MEDIA: Kind = Kind::new("media", 1);
+/// Paradata of responses and drafts (the field feature), by response id or `draft:<survey>`.
+pub const PARADATA: Kind = Kind::new("paradata", 1);
 
 /// Every kind; the database has one object store for each.
 pub const KINDS: &[Kind] = &[
     DRAFTS, RESPONSES, VISITS, FOLLOWUPS, SURVEYS, SETTINGS, QUARANTINE, ROWS, MEDIA,
+    PARADATA,
 ];
 
 /// The index over records not yet exported: only unexported responses

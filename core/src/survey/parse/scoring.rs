@@ -63,6 +63,8 @@ pub(super) fn scoring(value: &Value, ctx: &mut Ctx) -> (ScoringSpec, Refs) {
     for key in crate::analysis::ANALYSIS_KEYS {
         p.get(key);
     }
+    // `contact` is read and checked by `followup::ContactSpec`.
+    p.get("contact");
     p.finish(ctx);
     (spec, refs)
 }

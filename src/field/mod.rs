@@ -1,0 +1,28 @@
+//! Field work in the browser: the device's interviewer settings, the
+//! respondent lock and its PIN, paradata capture, and the records the
+//! visits, response list and follow-up pages read. Every rule and number
+//! is in `canvass_core` (visit, paradata, followup, listing, field_rate,
+//! pin, profile); this module only stores, hashes and wires.
+
+pub mod lock;
+pub mod pin_crypto;
+pub mod settings;
+pub mod unlock;
+
+use crate::i18n::Key;
+use crate::i18n_field::FieldKey;
+
+/// A field-work interface string in the rendering language. Safe outside
+/// a reactive owner too (after an `await` in a spawned task): then the
+/// stored language is used.
+pub fn fk(key: FieldKey) -> &'static str {
+    let locale = leptos::prelude::use_context::<crate::context::UiLocale>()
+        .map(|l| leptos::prelude::GetUntracked::get_untracked(&l.0))
+        .unwrap_or_else(|| {
+            crate::i18n::Locale::from_code(&crate::storage::local::locale().unwrap_or_default())
+        });
+    locale.t(Key::Field(key))
+}
+pub mod capture;
+pub mod geo;
+pub mod records;

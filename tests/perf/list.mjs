@@ -1,0 +1,126 @@
+// Browser benchmark (not a test): the staff response list with 20,000
+// stored responses, in Chromium against the release build.
+//   node tests/perf/list.mjs          (after scripts/build.sh)
+// Seeds IndexedDB with 20,000 responses and their list rows in the shape
+// the app writes ({id, v, data, survey?, unexported?}, data = the JSON
+// text; rows in chunks of 500, each chunk's value the rows' JSON text —
+// core's listing::RowChunks),
+// then measures, median of 5 runs each:
+//   open   — from navigating to #/responses to the first rows and the
+//            count on screen (rows read from IndexedDB, decoded, sorted,
+//            filtered, 50 rendered);
+//   filter — from changing a filter to the new count on screen
+//            (status, interviewer, date range, free text).
+// Budget (issue 5): under 300 ms each.
+import { start } from '../e2e/helpers.mjs';
+
+const N = 20_000;
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const { url, page, stop } = await start();
+try {
+  await page.goto(url);
+  await page.getByTestId('survey-list').waitFor();
+  const seeded = await page.evaluate(async (n) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('canvass');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const survey = 'property-repair-callback';
+    const tx = db.transaction(['responses', 'rows'], 'readwrite');
+    const responses = tx.objectStore('responses');
+    const rows = tx.objectStore('rows');
+    const hex = (i) => i.toString(16).padStart(12, '0');
+    let chunk = [];
+    const flush = () => {
+      const key = `chunk:${String(Math.floor((i0) / 500)).padStart(5, '0')}`;
+      rows.put({ id: key, v: 1, data: JSON.stringify(JSON.stringify(chunk)) });
+      chunk = [];
+    };
+    let i0 = 0;
+    for (let i = 0; i < n; i++) {
+      const id = `00000000-0000-4000-8000-${hex(i)}`;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const at = `2026-11-${day}T10:${String(i % 60).padStart(2, '0')}:00+08:00`;
+      const who = `访员${i % 25}`;
+      const household = `${i % 20}-${i % 6}-${i}`;
+      const completed = i % 5 !== 0;
+      const visit = { household, interviewer: who, outcome: completed ? 'completed' : 'refused', at, channel: 'doorToDoor' };
+      const response = {
+        id, survey: { id: survey, version: '1', hash: 'h' }, startedAt: at, answers: completed ? { response_speed: 'satisfied', comments: `楼道灯坏了 第${i}号 需要维修` } : {}, visit,
+        ...(completed ? { completedAt: at } : {}),
+      };
+      responses.put({ id, v: 1, data: JSON.stringify(response), survey, unexported: 1 });
+      const row = {
+        id, survey, status: completed ? 'completed' : 'visitOnly', at, interviewer: who, household, outcome: visit.outcome, visitAt: at,
+        ...(completed ? { grade: '良', score: 80 } : {}), ...(i % 7 === 0 && completed ? { followUp: 'open' } : {}),
+        text: `${household}\n${who}\n${completed ? `良\n楼道灯坏了 第${i}号 需要维修` : ''}`.toLowerCase(),
+      };
+      if (chunk.length === 0) i0 = i;
+      chunk.push(row);
+      if (chunk.length === 500) flush();
+    }
+    if (chunk.length) flush();
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+    const count = await new Promise((ok) => { const r = db.transaction('responses').objectStore('responses').count(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return count;
+  }, N);
+  console.log(`seeded ${seeded} responses and their ${N} list rows`);
+
+  // Cold: a fresh page load on the staff menu (nothing read yet), then the
+  // list. Warm: opening it again in the same session. The home page is
+  // avoided: its survey cards read every response to count them.
+  const opens = [];
+  const warm = [];
+  const openList = async () => {
+    const t0 = await page.evaluate(() => performance.now());
+    await page.evaluate(() => { location.hash = '#/responses'; });
+    await page.getByTestId('list-count').filter({ hasText: String(N) }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('response-row').first().waitFor();
+    return page.evaluate((t) => new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t))), t0);
+  };
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${url}#/staff`);
+    await page.reload();
+    await page.getByTestId('staff-page').waitFor();
+    opens.push(await openList());
+    await page.evaluate(() => { location.hash = '#/staff'; });
+    await page.getByTestId('staff-page').waitFor();
+    warm.push(await openList());
+  }
+
+  // Each filter: time from the change to the new count painted.
+  async function timed(change, expectChange = true) {
+    const before = (await page.getByTestId('list-count').innerText()).trim();
+    const t0 = await page.evaluate(() => performance.now());
+    await change();
+    if (expectChange) {
+      await page.waitForFunction((b) => document.querySelector('[data-testid="list-count"]')?.textContent.trim() !== b, before);
+    }
+    return page.evaluate((t) => new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t))), t0);
+  }
+  const results = { status: [], interviewer: [], dates: [], text: [] };
+  for (let i = 0; i < RUNS; i++) {
+    results.status.push(await timed(() => page.getByTestId('filter-status').selectOption('followUp')));
+    results.interviewer.push(await timed(() => page.getByTestId('filter-interviewer').selectOption('访员7')));
+    results.dates.push(await timed(async () => { await page.getByTestId('filter-from').fill('2026-11-10'); }));
+    results.text.push(await timed(() => page.getByTestId('filter-text').fill('灯坏 1999')));
+    // Reset for the next run (not timed).
+    await page.getByTestId('filter-status').selectOption('');
+    await page.getByTestId('filter-interviewer').selectOption('');
+    await page.getByTestId('filter-from').fill('');
+    await page.getByTestId('filter-text').fill('');
+    await page.getByTestId('list-count').filter({ hasText: String(N) }).waitFor();
+  }
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  console.log(`open list cold (${N} stored, fresh page load): median ${ms(median(opens))}, worst ${ms(Math.max(...opens))}`);
+  console.log(`open list warm (same session): median ${ms(median(warm))}, worst ${ms(Math.max(...warm))}`);
+  for (const [k, v] of Object.entries(results)) console.log(`filter ${k}: median ${ms(median(v))}, worst ${ms(Math.max(...v))}`);
+  const worst = Math.max(median(opens), ...Object.values(results).map(median));
+  console.log(worst < 300 ? 'within the 300 ms budget' : `OVER the 300 ms budget (${ms(worst)})`);
+} finally {
+  await stop();
+}
