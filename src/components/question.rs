@@ -128,6 +128,7 @@ pub fn QuestionView(
             }
             .into_any(),
         ),
+        _ => (Frame::Label, view! { <p>"TODO"</p> }.into_any()),
     };
     let body = match frame {
         Frame::Set => view! {
