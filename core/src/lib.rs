@@ -48,6 +48,7 @@ pub mod aggregate;
 pub mod analysis;
 pub mod export;
 pub mod expr;
+pub mod html;
 pub mod load;
 pub mod logic;
 pub mod merge;
