@@ -108,6 +108,20 @@ pub enum Key {
     SampleFailed,
     SurveyNotFound,
     RequiredMark,
+    // Question types (issue 7).
+    AddRow,
+    RemoveRow,
+    AddPanel,
+    RemovePanel,
+    PanelNumber,
+    RowNumber,
+    Search,
+    RemoveTag,
+    NoMatches,
+    ClearSignature,
+    SignatureHint,
+    OtherText,
+    FileNotYet,
 }
 
 fn zh(key: Key) -> &'static str {
@@ -154,6 +168,19 @@ fn zh(key: Key) -> &'static str {
         Key::SampleFailed => "内置示例问卷无法加载：",
         Key::SurveyNotFound => "找不到该问卷。",
         Key::RequiredMark => "（必答）",
+        Key::AddRow => "添加一行",
+        Key::RemoveRow => "删除此行",
+        Key::AddPanel => "添加一项",
+        Key::RemovePanel => "删除此项",
+        Key::PanelNumber => "第 {} 项",
+        Key::RowNumber => "第 {} 行",
+        Key::Search => "搜索选项",
+        Key::RemoveTag => "移除",
+        Key::NoMatches => "没有匹配的选项",
+        Key::ClearSignature => "清除签名",
+        Key::SignatureHint => "请在框内用手指或鼠标签名",
+        Key::OtherText => "请填写其他内容",
+        Key::FileNotYet => "此版本暂不支持上传文件或照片，请跳过此题。",
     }
 }
 
@@ -201,5 +228,18 @@ fn en(key: Key) -> &'static str {
         Key::SampleFailed => "A bundled sample survey does not load:",
         Key::SurveyNotFound => "Survey not found.",
         Key::RequiredMark => "(required)",
+        Key::AddRow => "Add a row",
+        Key::RemoveRow => "Remove this row",
+        Key::AddPanel => "Add an entry",
+        Key::RemovePanel => "Remove this entry",
+        Key::PanelNumber => "Entry {}",
+        Key::RowNumber => "Row {}",
+        Key::Search => "Search the options",
+        Key::RemoveTag => "Remove",
+        Key::NoMatches => "No matching options",
+        Key::ClearSignature => "Clear signature",
+        Key::SignatureHint => "Sign in the box with a finger or the mouse",
+        Key::OtherText => "Please describe",
+        Key::FileNotYet => "This version cannot attach files or photos yet; please skip this question.",
     }
 }
