@@ -288,7 +288,7 @@ fn comment_parts(
     let input = move |id: String| {
         let initial = binding.value.get_untracked().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         view! {
-            <textarea class="cv-textarea" id=id rows="2" data-testid="comment-input" prop:value=initial
+            <textarea class="cv-input" id=id rows="2" data-testid="comment-input" prop:value=initial
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     binding.on_change.run((!text.trim().is_empty()).then_some(Value::String(text)));

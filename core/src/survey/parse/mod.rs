@@ -275,8 +275,8 @@ impl Loader {
 
     /// `elements`, or `questions` as SurveyJS wrote it before panels
     /// existed (a warning names the old spelling); both is an error.
-    fn elements_or_questions<'a>(&mut self, p: &mut Props<'a>) -> Option<&'a [Value]> {
-        let elements = p.array("elements", &mut self.ctx);
+    fn elements_or_questions<'a>(&mut self, p: &mut Props<'a>) -> Option<(&'a [Value], &'static str)> {
+        let elements = p.array("elements", &mut self.ctx).map(|e| (e, "elements"));
         if !p.has("questions") {
             p.get("questions");
             return elements;
@@ -295,17 +295,17 @@ impl Loader {
             property: "questions".into(),
             modern: "elements",
         });
-        questions
+        questions.map(|q| (q, "questions"))
     }
 
     /// The elements of a page or panel at `base` (empty for the top level).
-    fn elements(&mut self, items: &[Value], base: &str) -> Vec<Element> {
+    fn elements(&mut self, (items, key): (&[Value], &str), base: &str) -> Vec<Element> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = if base.is_empty() {
-                format!("elements[{i}]")
+                format!("{key}[{i}]")
             } else {
-                format!("{base}.elements[{i}]")
+                format!("{base}.{key}[{i}]")
             };
             if let Some(element) = self.element(item, path) {
                 out.push(element);
