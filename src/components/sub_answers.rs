@@ -4,6 +4,7 @@
 //! parent's answer (`answer[key]`, `answer[i]`), and writing it writes the
 //! parent's answer back. Rows and panels stack vertically (360 px).
 
+use canvass_core::logic::PartCondition;
 use canvass_core::survey::{MatrixRow, Question, Value};
 use leptos::prelude::*;
 use serde_json::Map;
@@ -11,7 +12,7 @@ use serde_json::Map;
 use super::question::QuestionView;
 use crate::context::tr;
 use crate::i18n::Key;
-use crate::pages::fill_logic::survey_text;
+use crate::pages::fill_logic::{env_now, survey_text, FillLogic};
 
 /// `answer[key]` of an object answer.
 fn field(answer: Signal<Option<Value>>, key: String) -> Signal<Option<Value>> {
@@ -42,13 +43,37 @@ fn part(question: Question, uid: String, answer: Signal<Option<Value>>, on_chang
 }
 
 /// The parts of one object answer (`items`, a row's cells, a panel).
-fn parts(questions: &[Question], uid: &str, answer: Signal<Option<Value>>, on_change: Callback<Option<Value>>) -> Vec<AnyView> {
+/// With `prefix` (`panel`, `row`), a part's `visibleIf` is evaluated for
+/// this panel (row), `{prefix.name}` reading its answers.
+fn parts(
+    questions: &[Question],
+    uid: &str,
+    prefix: Option<&'static str>,
+    answer: Signal<Option<Value>>,
+    on_change: Callback<Option<Value>>,
+) -> Vec<AnyView> {
+    let logic = use_context::<FillLogic>();
+    let today = env_now().today;
     questions
         .iter()
         .enumerate()
         .map(|(i, q)| {
             let key = q.name.clone();
-            part(q.clone(), format!("{uid}-p{i}"), field(answer, key.clone()), set_field(answer, on_change, key))
+            let (value, set) = (field(answer, key.clone()), set_field(answer, on_change, key));
+            let uid = format!("{uid}-p{i}");
+            let condition = prefix
+                .zip(q.visible_if.as_deref())
+                .and_then(|(prefix, source)| PartCondition::new(source, prefix).ok());
+            match (condition, logic) {
+                (Some(condition), Some(FillLogic { draft, .. })) => {
+                    let shown = Memo::new(move |_| {
+                        answer.with(|item| draft.with(|d| condition.holds(item.as_ref(), &d.response.answers, today)))
+                    });
+                    let q = q.clone();
+                    (move || shown.get().then(|| part(q.clone(), uid.clone(), value, set))).into_any()
+                }
+                _ => part(q.clone(), uid, value, set),
+            }
         })
         .collect()
 }
@@ -56,7 +81,7 @@ fn parts(questions: &[Question], uid: &str, answer: Signal<Option<Value>>, on_ch
 /// `multipletext`: `{item: text}`.
 #[component]
 pub fn MultipleTextGroup(uid: String, items: Vec<Question>, #[prop(into)] answer: Signal<Option<Value>>, on_change: Callback<Option<Value>>) -> impl IntoView {
-    view! { <div class="cv-parts">{parts(&items, &uid, answer, on_change)}</div> }
+    view! { <div class="cv-parts">{parts(&items, &uid, None, answer, on_change)}</div> }
 }
 
 /// `matrixdropdown`: `{row: {column: value}}`, one fieldset per row.
@@ -77,7 +102,7 @@ pub fn MatrixDropdownGrid(
             view! {
                 <fieldset class="cv-matrix__row cv-parts" data-row=key>
                     <legend class="cv-matrix__legend">{survey_text(&row.text)}</legend>
-                    {parts(&columns, &format!("{uid}-r{r}"), row_answer, row_change)}
+                    {parts(&columns, &format!("{uid}-r{r}"), Some("row"), row_answer, row_change)}
                 </fieldset>
             }
         })
@@ -145,7 +170,7 @@ pub fn DynamicRows(
                 view! {
                     <fieldset class="cv-dynamic__row cv-parts" data-testid=format!("dynamic-row-{i}")>
                         <legend class="cv-matrix__legend">{title}</legend>
-                        {parts(&parts_of, &format!("{uid}-d{i}"), row_answer, row_change)}
+                        {parts(&parts_of, &format!("{uid}-d{i}"), Some(if panels { "panel" } else { "row" }), row_answer, row_change)}
                         <button type="button" class="cv-button cv-button--ghost" data-testid="remove-row"
                             disabled=at_min on:click=remove>
                             {tr(remove_text)}

@@ -73,11 +73,14 @@ test('every added type renders, answers, persists, completes and exports', async
   assert.equal(await items.locator('[data-testid^="dynamic-row-"]').count(), 1);
   assert.equal(await items.getByTestId('dynamic-row-0').getByTestId('question-what').locator('input').inputValue(), '门锁');
 
+  // paneldynamic: {panel.age} in a template visibleIf reads each panel.
   const people = page.getByTestId('question-people');
-  await people.getByTestId('dynamic-row-0').locator('input').fill('30');
+  await people.getByTestId('dynamic-row-0').getByTestId('question-age').locator('input').fill('30');
   await people.getByTestId('add-row').click();
-  await people.getByTestId('dynamic-row-1').locator('input').fill('12');
+  await people.getByTestId('dynamic-row-1').getByTestId('question-age').locator('input').fill('12');
   await page.getByTestId('question-total_age').locator('output').filter({ hasText: '42' }).waitFor();
+  await people.getByTestId('dynamic-row-1').getByTestId('question-school').locator('input').fill('实验小学');
+  assert.equal(await people.getByTestId('dynamic-row-0').getByTestId('question-school').count(), 0, 'an adult has no school question');
 
   // Signature: a stroke drawn with the mouse (pointer events).
   const canvas = page.getByTestId('signature-canvas');
@@ -122,7 +125,7 @@ test('every added type renders, answers, persists, completes and exports', async
   assert.deepEqual(a.contact, { phone: '13800000000', room: '8-101' });
   assert.deepEqual(a.rooms, { kitchen: { state: 2 }, bath: { note: '漏水' } });
   assert.deepEqual(a.items, [{ what: '门锁', cost: 80 }]);
-  assert.deepEqual(a.people, [{ age: 30 }, { age: 12 }]);
+  assert.deepEqual(a.people, [{ age: 30 }, { age: 12, school: '实验小学' }]);
   assert.match(a.sign, /^data:image\/png;base64,/);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');
   assert.deepEqual(errors, []);

@@ -54,6 +54,7 @@ mod navigate;
 mod pipe;
 mod scope;
 mod state;
+mod template;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -67,6 +68,7 @@ pub use navigate::{next_page, previous_page, progress, visible_pages};
 pub use pipe::{pipe_str, piped};
 pub use scope::Env;
 pub use state::LogicState;
+pub use template::PartCondition;
 pub use validate::{validate_page, ErrorKind, Target, ValidationError};
 
 use crate::expr::Expr;

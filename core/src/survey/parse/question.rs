@@ -42,8 +42,21 @@ impl Loader {
             _ => None,
         };
         if let Some((container, _)) = &self.template {
+            // Part `visibleIf` is evaluated per panel / row
+            // (`logic::PartCondition`) except in multipletext items.
+            let evaluated = *container != "multipletext";
+            if let (true, Some(source)) = (evaluated, &visible_if) {
+                if let Err(e) = crate::expr::Expr::parse(source) {
+                    ctx.error(ParseError::Unsupported {
+                        path: p.place.clone(),
+                        feature: format!("visibleIf {source:?} ({e})"),
+                        why: "the condition does not compile",
+                    });
+                }
+            }
+            let visible_if_unread = if evaluated { &None } else { &visible_if };
             for (property, value) in [
-                ("visibleIf", &visible_if),
+                ("visibleIf", visible_if_unread),
                 ("enableIf", &enable_if),
                 ("requiredIf", &required_if),
             ] {
