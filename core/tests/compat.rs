@@ -158,3 +158,23 @@ fn scored_tagbox_and_other_choice_score_like_checkbox_and_na() {
     let report = l.scoring.score(&answers, &Default::default()).expect("scores");
     assert_eq!(report.raw_total, Some(3.0), "other is not scored; the tagbox sums its choices");
 }
+
+#[test]
+fn choosing_the_other_item_requires_its_text_as_surveyjs_does() {
+    use canvass_core::logic::{validate_page, Env, ErrorKind, LogicState};
+    let l = load(r#"{"elements": [
+        {"type": "checkbox", "name": "c", "choices": ["a", "b"], "showOtherItem": true},
+        {"type": "radiogroup", "name": "plain", "choices": ["other", "x"]}]}"#)
+    .unwrap_or_else(|f| panic!("{:?}", f.errors));
+    let env = Env::new(canvass_core::expr::Date::from_ymd(2026, 11, 23).unwrap(), "zh-cn");
+    let mut answers = canvass_core::response::Answers::new();
+    answers.insert("c".into(), serde_json::json!(["a", "other"]));
+    answers.insert("plain".into(), "other".into());
+    let state = LogicState::new(&l.logic, &answers, env.clone());
+    let errors = validate_page(&l.logic, &state, 0, &answers);
+    assert_eq!(errors.iter().map(|e| e.kind.clone()).collect::<Vec<_>>(), [ErrorKind::OtherText], "only the question with the other item");
+    assert_eq!(errors[0].message("zh-cn"), "请填写其他内容");
+    answers.insert("c-Comment".into(), "自己填写".into());
+    let state = LogicState::new(&l.logic, &answers, env);
+    assert_eq!(validate_page(&l.logic, &state, 0, &answers), []);
+}

@@ -88,6 +88,9 @@ pub struct Logic {
     completed_default: Option<LocalizedText>,
     follow_ups: Vec<(String, Expr)>,
     include_into_result: Vec<bool>,
+    /// Questions with the other item (`hasOther`): choosing it needs the
+    /// text under `<name>-Comment`.
+    has_other: std::collections::BTreeSet<String>,
 }
 
 impl Logic {
