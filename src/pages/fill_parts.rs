@@ -94,7 +94,7 @@ where
                 });
                 let set = set.clone();
                 let all = match &q.kind {
-                    QuestionKind::Checkbox { choices } => Some(choices.clone()),
+                    QuestionKind::Checkbox { choices } | QuestionKind::Tagbox { choices } => Some(choices.clone()),
                     _ => None,
                 };
                 let on_change = Callback::new(move |v: Option<Value>| {
