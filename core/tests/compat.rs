@@ -178,3 +178,25 @@ fn choosing_the_other_item_requires_its_text_as_surveyjs_does() {
     let state = LogicState::new(&l.logic, &answers, env);
     assert_eq!(validate_page(&l.logic, &state, 0, &answers), []);
 }
+
+#[test]
+fn matrixdropdown_single_choice_cells_with_numbers_are_scored_items() {
+    let json = r#"{"elements": [
+        {"type": "matrixdropdown", "name": "md", "scored": true, "rows": ["kitchen", "bath"],
+         "columns": [{"name": "state", "cellType": "radiogroup", "choices": [1, 2, 3, {"value": "na", "notApplicable": true}]},
+                     {"name": "note", "cellType": "text"}]}]}"#;
+    let l = load(json).unwrap_or_else(|f| panic!("{:?}", f.errors));
+    let ids: Vec<&str> = l.scoring.items().iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["md.kitchen.state", "md.bath.state"]);
+    let mut answers = canvass_core::response::Answers::new();
+    answers.insert("md".into(), serde_json::json!({"kitchen": {"state": 3, "note": "ok"}, "bath": {"state": "na"}}));
+    let report = l.scoring.score(&answers, &Default::default()).expect("scores");
+    assert_eq!(report.raw_total, Some(3.0));
+    assert_eq!(report.overall, Some(100.0), "kitchen 3 on 1..3 is 100; bath N/A");
+    answers.insert("md".into(), serde_json::json!({"kitchen": {"state": 7}}));
+    assert!(l.scoring.score(&answers, &Default::default()).is_err(), "an unknown cell value is refused");
+
+    let none = r#"{"elements": [{"type": "matrixdropdown", "name": "md", "scored": true, "rows": ["r"], "columns": [{"name": "t", "cellType": "text"}]}]}"#;
+    let errors: Vec<String> = load(none).err().expect("not scorable").errors.iter().map(|d| d.message.clone()).collect();
+    assert!(errors[0].contains("matrixdropdown without a single-choice column with numbers"), "{errors:?}");
+}

@@ -26,6 +26,9 @@ pub enum ItemKind {
     Expression,
     /// One row of a `matrix`: the chosen column's number.
     MatrixRow,
+    /// One cell of a `matrixdropdown` whose column is a single choice
+    /// (radiogroup, dropdown, rating) with a number on every option.
+    MatrixCell,
 }
 
 /// One option as scoring sees it: `number` is `None` only for N/A options.
@@ -42,6 +45,8 @@ pub(super) enum Source {
     Boolean { on_true: f64, on_false: f64 },
     Number,
     MatrixRow { key: String, columns: Vec<Opt> },
+    /// One cell of a `matrixdropdown`: `answer[row][column]`.
+    Cell { row: String, column: String, opts: Vec<Opt> },
 }
 
 /// A question (or matrix row) compiled for scoring. Read-only: built by
@@ -171,6 +176,33 @@ impl Item {
                         it
                     })
                     .collect())
+            }
+            QuestionKind::MatrixDropdown { rows, columns } => {
+                // Scorable columns: single choices with numbers; others
+                // (text, checkbox, …) are not items.
+                let mut out = Vec::new();
+                for column in columns {
+                    let list = match &column.kind {
+                        QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => choices,
+                        QuestionKind::Rating { points, .. } => points,
+                        _ => continue,
+                    };
+                    let cell_place = format!("{place}.columns {:?}", column.name);
+                    let Ok(opts) = options(list, column.has_other, "choice", &cell_place) else { continue };
+                    let (lo, hi, scale) = discrete(&opts, &cell_place)?;
+                    for row in rows {
+                        let key = row.key();
+                        let source = Source::Cell { row: key.clone(), column: column.name.clone(), opts: opts.clone() };
+                        let mut it = item(ItemKind::MatrixCell, lo, hi, scale.clone(), source);
+                        it.id = format!("{}.{}.{}", question.name, key, column.name);
+                        it.row = Some(format!("{}.{}", key, column.name));
+                        out.push(it);
+                    }
+                }
+                if out.is_empty() {
+                    return Err(vec![CompileError::NotScorable { place, kind: "matrixdropdown without a single-choice column with numbers" }]);
+                }
+                Ok(out)
             }
             other => Err(vec![CompileError::NotScorable { place, kind: kind_name(other) }]),
         }
