@@ -1,54 +1,77 @@
 //! An `html` question's content: the survey markup sanitised in core
 //! (`canvass_core::html`) and built here node by node from the allow-listed
-//! tree — never `inner_html`. Text nodes are piped like other survey text,
-//! so an answer piped in (`{name}`) stays text.
+//! tree with `createElement` / `createTextNode` — never `innerHTML`. Text
+//! nodes are piped like other survey text (`{name}` → the answer as
+//! text), and the content is rebuilt when a piped answer changes.
+//!
+//! Plain DOM calls rather than one `view!` per tag: one code path for every
+//! allowed tag keeps the wasm small.
 
 use canvass_core::html::{sanitize, Node};
+use canvass_core::logic::piped;
 use canvass_core::survey::LocalizedText;
+use leptos::html::Div;
 use leptos::prelude::*;
+use web_sys::Document;
 
-use crate::context::localized;
-use crate::pages::fill_logic::survey_text;
+use crate::context::{localized, ui_locale};
+use crate::pages::fill_logic::FillLogic;
 
 #[component]
 pub fn HtmlContent(html: LocalizedText) -> impl IntoView {
     let nodes = sanitize(&localized(&html));
-    view! { <div class="cv-html" data-testid="html-content">{render(nodes)}</div> }
+    let root = NodeRef::<Div>::new();
+    let logic = use_context::<FillLogic>();
+    let locale = ui_locale().code();
+    Effect::new(move |_| {
+        let Some(div) = root.get() else { return };
+        let pipe = |text: &str| -> String {
+            match logic {
+                Some(FillLogic { state, draft }) if text.contains('{') => state.with(|s| {
+                    draft.with(|d| piped(s, &d.response.answers, &LocalizedText::plain(text), locale).into_owned())
+                }),
+                _ => text.to_owned(),
+            }
+        };
+        div.set_text_content(None);
+        append(&document(), &div, &nodes, &pipe);
+    });
+    view! { <div class="cv-html" data-testid="html-content" node_ref=root></div> }
 }
 
-fn render(nodes: Vec<Node>) -> Vec<AnyView> {
-    nodes.into_iter().map(node).collect()
-}
-
-fn attr(e: &canvass_core::html::Element, name: &str) -> Option<String> {
-    e.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
-}
-
-fn node(n: Node) -> AnyView {
-    let e = match n {
-        Node::Text(t) => return survey_text(&LocalizedText::plain(t)).into_any(),
-        Node::Element(e) => e,
-    };
-    let href = attr(&e, "href");
-    let (src, alt) = (attr(&e, "src"), attr(&e, "alt"));
-    let c = render(e.children);
-    match e.tag {
-        "p" => view! { <p>{c}</p> }.into_any(),
-        "br" => view! { <br/> }.into_any(),
-        "b" => view! { <b>{c}</b> }.into_any(),
-        "strong" => view! { <strong>{c}</strong> }.into_any(),
-        "i" => view! { <i>{c}</i> }.into_any(),
-        "em" => view! { <em>{c}</em> }.into_any(),
-        "ul" => view! { <ul>{c}</ul> }.into_any(),
-        "ol" => view! { <ol>{c}</ol> }.into_any(),
-        "li" => view! { <li>{c}</li> }.into_any(),
-        "h1" => view! { <h3 class="cv-html__h1">{c}</h3> }.into_any(),
-        "h2" => view! { <h4 class="cv-html__h2">{c}</h4> }.into_any(),
-        "h3" => view! { <h5 class="cv-html__h3">{c}</h5> }.into_any(),
-        "h4" => view! { <h6 class="cv-html__h4">{c}</h6> }.into_any(),
-        "a" => view! { <a href=href target="_blank" rel="noopener noreferrer">{c}</a> }.into_any(),
-        "img" => view! { <img class="cv-html__img" src=src alt=alt.unwrap_or_default() loading="lazy"/> }.into_any(),
-        // The sanitiser emits only the tags above.
-        _ => c.into_any(),
+/// Appends `nodes` under `parent`: elements by their allow-listed tag
+/// (headings shifted down two levels below the question title) with their
+/// checked attributes, text as text nodes.
+fn append(doc: &Document, parent: &web_sys::Node, nodes: &[Node], pipe: &dyn Fn(&str) -> String) {
+    for node in nodes {
+        let child: Option<web_sys::Node> = match node {
+            Node::Text(t) => Some(doc.create_text_node(&pipe(t)).into()),
+            Node::Element(e) => {
+                let tag = match e.tag {
+                    "h1" => "h3",
+                    "h2" => "h4",
+                    "h3" => "h5",
+                    "h4" => "h6",
+                    other => other,
+                };
+                doc.create_element(tag).ok().map(|el| {
+                    for (k, v) in &e.attrs {
+                        let _ = el.set_attribute(k, v);
+                    }
+                    if e.tag == "a" {
+                        let _ = el.set_attribute("target", "_blank");
+                        let _ = el.set_attribute("rel", "noopener noreferrer");
+                    }
+                    if e.tag == "img" {
+                        let _ = el.set_attribute("loading", "lazy");
+                    }
+                    append(doc, &el, &e.children, pipe);
+                    el.into()
+                })
+            }
+        };
+        if let Some(child) = child {
+            let _ = parent.append_child(&child);
+        }
     }
 }
