@@ -28,7 +28,10 @@ pub fn HtmlContent(html: LocalizedText) -> impl IntoView {
         let pipe = |text: &str| -> String {
             match logic {
                 Some(FillLogic { state, draft }) if text.contains('{') => state.with(|s| {
-                    draft.with(|d| piped(s, &d.response.answers, &LocalizedText::plain(text), locale).into_owned())
+                    draft.with(|d| {
+                        piped(s, &d.response.answers, &LocalizedText::plain(text), locale)
+                            .into_owned()
+                    })
                 }),
                 _ => text.to_owned(),
             }

@@ -21,7 +21,10 @@ fn point(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> (f64, f64) {
     let rect = canvas.get_bounding_client_rect();
     let sx = f64::from(canvas.width()) / rect.width().max(1.0);
     let sy = f64::from(canvas.height()) / rect.height().max(1.0);
-    ((f64::from(ev.client_x()) - rect.left()) * sx, (f64::from(ev.client_y()) - rect.top()) * sy)
+    (
+        (f64::from(ev.client_x()) - rect.left()) * sx,
+        (f64::from(ev.client_y()) - rect.top()) * sy,
+    )
 }
 
 #[component]
@@ -36,9 +39,15 @@ pub fn SignaturePad(
     let drawing = RwSignal::new(false);
     // Draw a stored signature back once the canvas exists.
     Effect::new(move |_| {
-        let Some(canvas) = canvas_ref.get() else { return };
-        let Some(Value::String(url)) = answer.get_untracked() else { return };
-        let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let Some(Value::String(url)) = answer.get_untracked() else {
+            return;
+        };
+        let Ok(img) = web_sys::HtmlImageElement::new() else {
+            return;
+        };
         let (c, i) = (canvas.clone(), img.clone());
         let onload = Closure::<dyn FnMut()>::new(move || {
             if let Some(ctx) = context(&c) {
@@ -50,7 +59,9 @@ pub fn SignaturePad(
         img.set_src(&url);
     });
     let down = move |ev: PointerEvent| {
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         let _ = canvas.set_pointer_capture(ev.pointer_id());
         ev.prevent_default();
         if let Some(ctx) = context(&canvas) {
@@ -70,7 +81,9 @@ pub fn SignaturePad(
         if !drawing.get_untracked() {
             return;
         }
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         if let Some(ctx) = context(&canvas) {
             let (x, y) = point(&canvas, &ev);
             ctx.line_to(x, y);
@@ -91,7 +104,12 @@ pub fn SignaturePad(
     let clear = move |_| {
         if let Some(canvas) = canvas_ref.get() {
             if let Some(ctx) = context(&canvas) {
-                ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+                ctx.clear_rect(
+                    0.0,
+                    0.0,
+                    f64::from(canvas.width()),
+                    f64::from(canvas.height()),
+                );
             }
         }
         on_change.run(None);

@@ -17,12 +17,21 @@ use crate::pages::fill_logic::{env_now, survey_text, FillLogic};
 /// `answer[key]` of an object answer.
 fn field(answer: Signal<Option<Value>>, key: String) -> Signal<Option<Value>> {
     Signal::derive(move || {
-        answer.with(|a| a.as_ref().and_then(|a| a.get(&key)).filter(|v| !v.is_null()).cloned())
+        answer.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.get(&key))
+                .filter(|v| !v.is_null())
+                .cloned()
+        })
     })
 }
 
 /// Writes `answer[key]`; an object left empty is no answer.
-fn set_field(answer: Signal<Option<Value>>, on_change: Callback<Option<Value>>, key: String) -> Callback<Option<Value>> {
+fn set_field(
+    answer: Signal<Option<Value>>,
+    on_change: Callback<Option<Value>>,
+    key: String,
+) -> Callback<Option<Value>> {
     Callback::new(move |v: Option<Value>| {
         let mut map = match answer.get_untracked() {
             Some(Value::Object(m)) => m,
@@ -37,7 +46,12 @@ fn set_field(answer: Signal<Option<Value>>, on_change: Callback<Option<Value>>, 
 }
 
 /// One part, rendered as the question it is.
-fn part(question: Question, uid: String, answer: Signal<Option<Value>>, on_change: Callback<Option<Value>>) -> AnyView {
+fn part(
+    question: Question,
+    uid: String,
+    answer: Signal<Option<Value>>,
+    on_change: Callback<Option<Value>>,
+) -> AnyView {
     let problem = Signal::derive(|| None::<String>);
     view! { <QuestionView question uid answer problem on_change/> }.into_any()
 }
@@ -59,7 +73,10 @@ fn parts(
         .enumerate()
         .map(|(i, q)| {
             let key = q.name.clone();
-            let (value, set) = (field(answer, key.clone()), set_field(answer, on_change, key));
+            let (value, set) = (
+                field(answer, key.clone()),
+                set_field(answer, on_change, key),
+            );
             let uid = format!("{uid}-p{i}");
             let condition = prefix
                 .zip(q.visible_if.as_deref())
@@ -67,10 +84,19 @@ fn parts(
             match (condition, logic) {
                 (Some(condition), Some(FillLogic { draft, .. })) => {
                     let shown = Memo::new(move |_| {
-                        answer.with(|item| draft.with(|d| condition.holds(item.as_ref(), &d.response.answers, today)))
+                        answer.with(|item| {
+                            draft.with(|d| {
+                                condition.holds(item.as_ref(), &d.response.answers, today)
+                            })
+                        })
                     });
                     let q = q.clone();
-                    (move || shown.get().then(|| part(q.clone(), uid.clone(), value, set))).into_any()
+                    (move || {
+                        shown
+                            .get()
+                            .then(|| part(q.clone(), uid.clone(), value, set))
+                    })
+                    .into_any()
                 }
                 _ => part(q.clone(), uid, value, set),
             }
@@ -80,7 +106,12 @@ fn parts(
 
 /// `multipletext`: `{item: text}`.
 #[component]
-pub fn MultipleTextGroup(uid: String, items: Vec<Question>, #[prop(into)] answer: Signal<Option<Value>>, on_change: Callback<Option<Value>>) -> impl IntoView {
+pub fn MultipleTextGroup(
+    uid: String,
+    items: Vec<Question>,
+    #[prop(into)] answer: Signal<Option<Value>>,
+    on_change: Callback<Option<Value>>,
+) -> impl IntoView {
     view! { <div class="cv-parts">{parts(&items, &uid, None, answer, on_change)}</div> }
 }
 
@@ -125,7 +156,8 @@ pub fn DynamicRows(
     #[prop(into)] answer: Signal<Option<Value>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
-    let stored = answer.with_untracked(|a| a.as_ref().and_then(Value::as_array).map_or(0, Vec::len));
+    let stored =
+        answer.with_untracked(|a| a.as_ref().and_then(Value::as_array).map_or(0, Vec::len));
     let count = RwSignal::new(stored.max(initial as usize).max(min as usize));
     let write = move |f: &dyn Fn(&mut Vec<Value>)| {
         let mut list = match answer.get_untracked() {

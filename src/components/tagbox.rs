@@ -24,7 +24,11 @@ pub fn TagBox(
     let choices = Arc::new(choices);
     let query = RwSignal::new(String::new());
     let chosen = move |key: &str| {
-        answer.with(|a| a.as_ref().and_then(Value::as_array).is_some_and(|l| l.iter().any(|v| value_key(v) == key)))
+        answer.with(|a| {
+            a.as_ref()
+                .and_then(Value::as_array)
+                .is_some_and(|l| l.iter().any(|v| value_key(v) == key))
+        })
     };
     let tags = {
         let choices = choices.clone();

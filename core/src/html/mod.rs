@@ -57,9 +57,28 @@ const VOID: &[&str] = &["br", "img"];
 /// markup (SVG and MathML parse differently from HTML, the classic
 /// mutation-XSS route), embedded documents, forms.
 const DROP_WHOLE: &[&str] = &[
-    "script", "style", "svg", "math", "template", "iframe", "object", "embed", "noscript",
-    "noembed", "noframes", "textarea", "title", "xmp", "plaintext", "select", "frameset",
-    "applet", "audio", "video", "canvas", "head",
+    "script",
+    "style",
+    "svg",
+    "math",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "noscript",
+    "noembed",
+    "noframes",
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
+    "select",
+    "frameset",
+    "applet",
+    "audio",
+    "video",
+    "canvas",
+    "head",
 ];
 
 /// How deep elements nest before further tags are dropped (their text is
@@ -83,7 +102,11 @@ pub fn sanitize(html: &str) -> Vec<Node> {
                 tokens.skip_element(&name);
                 let _ = attrs;
             }
-            Token::Start { name, attrs, self_closing } => builder.open(&name, attrs, self_closing),
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => builder.open(&name, attrs, self_closing),
             Token::End(name) => builder.close(&name),
         }
     }
@@ -179,9 +202,14 @@ pub fn safe_url(url: &str, image: bool) -> bool {
         return true;
     }
     image
-        && ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"]
-            .iter()
-            .any(|p| cleaned.starts_with(p))
+        && [
+            "data:image/png",
+            "data:image/jpeg",
+            "data:image/gif",
+            "data:image/webp",
+        ]
+        .iter()
+        .any(|p| cleaned.starts_with(p))
 }
 
 /// Builds the tree from tokens: a stack of open allowed elements.

@@ -144,7 +144,8 @@ impl<'a> Tokenizer<'a> {
             self_closing = false;
             let n0 = i;
             i += 1; // an attribute name may start with `=`
-            while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=')
+            {
                 i += 1;
             }
             let attr = self.src[n0..i].to_ascii_lowercase();
@@ -208,7 +209,9 @@ impl<'a> Tokenizer<'a> {
             let mut from = 0;
             while let Some(i) = lower[from..].find(&needle) {
                 let at = from + i + needle.len();
-                if lower[at..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace()) {
+                if lower[at..]
+                    .starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+                {
                     self.pos += at;
                     self.skip_past(">");
                     return;
@@ -221,7 +224,11 @@ impl<'a> Tokenizer<'a> {
         let mut depth = 1;
         while let Some(token) = self.next_token() {
             match token {
-                Token::Start { name: n, self_closing: false, .. } if n == name => depth += 1,
+                Token::Start {
+                    name: n,
+                    self_closing: false,
+                    ..
+                } if n == name => depth += 1,
                 Token::End(n) if n == name => {
                     depth -= 1;
                     if depth == 0 {

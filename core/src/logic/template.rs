@@ -30,7 +30,10 @@ impl PartCondition {
     /// `item` (an object, or nothing yet).
     pub fn holds(&self, item: Option<&Json>, answers: &Answers, today: Date) -> bool {
         let mut own = BTreeMap::new();
-        own.insert(self.prefix.to_owned(), item.cloned().unwrap_or(Json::Object(Default::default())));
+        own.insert(
+            self.prefix.to_owned(),
+            item.cloned().unwrap_or(Json::Object(Default::default())),
+        );
         let scope = MapScope::new(&own, today).with(answers);
         self.expr.evaluate_condition(&scope)
     }

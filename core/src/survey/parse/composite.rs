@@ -11,11 +11,20 @@ use super::choice::choices;
 use super::props::{describe, Props};
 use super::question::Extras;
 use super::{labelled, Ctx, Loader};
-use crate::survey::{Choice, Element, LocalizedText, ParseError, ParseWarning, Question, QuestionKind};
+use crate::survey::{
+    Choice, Element, LocalizedText, ParseError, ParseWarning, Question, QuestionKind,
+};
 
 /// Cell types a matrix column may have (`cellType`).
 const CELL_TYPES: &[&str] = &[
-    "dropdown", "checkbox", "radiogroup", "tagbox", "text", "comment", "boolean", "rating",
+    "dropdown",
+    "checkbox",
+    "radiogroup",
+    "tagbox",
+    "text",
+    "comment",
+    "boolean",
+    "rating",
     "expression",
 ];
 
@@ -24,7 +33,9 @@ const CELL_TYPES: &[&str] = &[
 /// relative paths that would resolve against the app) is refused.
 pub(crate) fn safe_image_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("data:image/")
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("data:image/")
 }
 
 /// `choices` of a radiogroup, dropdown, checkbox or tagbox with what
@@ -32,7 +43,11 @@ pub(crate) fn safe_image_url(url: &str) -> bool {
 /// `choices` list is given), `choicesOrder`, the none item
 /// (`hasNone`/`showNoneItem`, `noneText`) and the other item
 /// (`hasOther`/`showOtherItem`, `otherText`).
-pub(super) fn choice_list(p: &mut Props, extras: &mut Extras, ctx: &mut Ctx) -> Option<Vec<Choice>> {
+pub(super) fn choice_list(
+    p: &mut Props,
+    extras: &mut Extras,
+    ctx: &mut Ctx,
+) -> Option<Vec<Choice>> {
     if p.get("choicesByUrl").is_some() {
         if p.has("choices") {
             ctx.warn(ParseWarning::CachedChoices {
@@ -85,7 +100,13 @@ pub(super) fn choice_list(p: &mut Props, extras: &mut Extras, ctx: &mut Ctx) -> 
         add("none", none_text, "None", "无", true);
     }
     if has_other {
-        add("other", other_text, "Other (describe)", "其他（请描述）", false);
+        add(
+            "other",
+            other_text,
+            "Other (describe)",
+            "其他（请描述）",
+            false,
+        );
         extras.has_other = true;
     }
     Some(list)
@@ -110,7 +131,10 @@ pub(super) fn whole(p: &mut Props, key: &'static str, default: u32, ctx: &mut Ct
     let Some(value) = p.get(key) else {
         return Some(default);
     };
-    match value.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX)) {
+    match value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+    {
         Some(n) => Some(n as u32),
         None => {
             p.wrong(ctx, key, "a whole number ≥ 0", value);
@@ -172,7 +196,12 @@ pub(super) fn file(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
 
 impl Loader {
     /// The kind of a type made of questions; `path` is the question's.
-    pub(super) fn composite(&mut self, p: &mut Props, path: &str, type_name: &str) -> Option<QuestionKind> {
+    pub(super) fn composite(
+        &mut self,
+        p: &mut Props,
+        path: &str,
+        type_name: &str,
+    ) -> Option<QuestionKind> {
         match type_name {
             "multipletext" => {
                 let items = self.required(p, "items")?;
@@ -268,8 +297,16 @@ impl Loader {
     /// `columns` of a matrixdropdown/matrixdynamic: each a question of its
     /// `cellType` (default: the matrix's `cellType`, else `dropdown`), with
     /// the matrix's `choices` when it has none of its own.
-    fn columns(&mut self, p: &mut Props, path: &str, container: &'static str) -> Option<Vec<Question>> {
-        let default_type = p.string("cellType", &mut self.ctx).unwrap_or("dropdown").to_owned();
+    fn columns(
+        &mut self,
+        p: &mut Props,
+        path: &str,
+        container: &'static str,
+    ) -> Option<Vec<Question>> {
+        let default_type = p
+            .string("cellType", &mut self.ctx)
+            .unwrap_or("dropdown")
+            .to_owned();
         let shared = p.get("choices").cloned();
         let items = self.required(p, "columns")?;
         let place = p.place.clone();
