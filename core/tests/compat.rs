@@ -311,3 +311,16 @@ fn matrixdropdown_single_choice_cells_with_numbers_are_scored_items() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn random_choice_order_is_a_permutation_fixed_per_seed() {
+    use canvass_core::survey::shuffled_order;
+    let a = shuffled_order("response-1/q", 8);
+    assert_eq!(a, shuffled_order("response-1/q", 8), "the same respondent sees the same order");
+    let mut sorted = a.clone();
+    sorted.sort();
+    assert_eq!(sorted, (0..8).collect::<Vec<_>>(), "a permutation");
+    let differs = (2..40).any(|i| shuffled_order(&format!("response-{i}/q"), 8) != a);
+    assert!(differs, "other respondents see other orders");
+    assert_eq!(shuffled_order("x", 0), Vec::<usize>::new());
+}
