@@ -121,6 +121,20 @@ pub enum Key {
     Update,
     UpdateWaitsForSave,
     Field(crate::i18n_field::FieldKey),
+    // Question types (issue 7).
+    AddRow,
+    RemoveRow,
+    AddPanel,
+    RemovePanel,
+    PanelNumber,
+    RowNumber,
+    Search,
+    RemoveTag,
+    NoMatches,
+    ClearSignature,
+    SignatureHint,
+    OtherText,
+    FileNotYet,
 }
 
 fn zh(key: Key) -> &'static str {
@@ -180,6 +194,19 @@ fn zh(key: Key) -> &'static str {
         Key::Update => "更新",
         Key::UpdateWaitsForSave => "有回答尚未保存，请先下载备份再更新。",
         Key::Field(k) => crate::i18n_field::zh(k),
+        Key::AddRow => "添加一行",
+        Key::RemoveRow => "删除此行",
+        Key::AddPanel => "添加一项",
+        Key::RemovePanel => "删除此项",
+        Key::PanelNumber => "第 {} 项",
+        Key::RowNumber => "第 {} 行",
+        Key::Search => "搜索选项",
+        Key::RemoveTag => "移除",
+        Key::NoMatches => "没有匹配的选项",
+        Key::ClearSignature => "清除签名",
+        Key::SignatureHint => "请在框内用手指或鼠标签名",
+        Key::OtherText => "请填写其他内容",
+        Key::FileNotYet => "此版本暂不支持上传文件或照片，请跳过此题。",
     }
 }
 
@@ -240,5 +267,18 @@ fn en(key: Key) -> &'static str {
         Key::Update => "Update",
         Key::UpdateWaitsForSave => "Some answers are not saved; download a backup before updating.",
         Key::Field(k) => crate::i18n_field::en(k),
+        Key::AddRow => "Add a row",
+        Key::RemoveRow => "Remove this row",
+        Key::AddPanel => "Add an entry",
+        Key::RemovePanel => "Remove this entry",
+        Key::PanelNumber => "Entry {}",
+        Key::RowNumber => "Row {}",
+        Key::Search => "Search the options",
+        Key::RemoveTag => "Remove",
+        Key::NoMatches => "No matching options",
+        Key::ClearSignature => "Clear signature",
+        Key::SignatureHint => "Sign in the box with a finger or the mouse",
+        Key::OtherText => "Please describe",
+        Key::FileNotYet => "This version cannot attach files or photos yet; please skip this question.",
     }
 }

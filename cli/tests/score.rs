@@ -73,11 +73,11 @@ fn validate_reports_ok_and_errors_with_exit_codes() {
 
     let d = dir("validate");
     let bad = d.join("bad.json");
-    std::fs::write(&bad, r#"{"pages": [{"elements": [{"type": "signaturepad", "name": "q1"}]}]}"#).unwrap();
+    std::fs::write(&bad, r#"{"pages": [{"elements": [{"type": "flowpanel", "name": "q1"}]}]}"#).unwrap();
     let out = canvass(&["validate", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("pages[0].elements[0] \"q1\": unknown question type \"signaturepad\""), "{err}");
+    assert!(err.contains("pages[0].elements[0] \"q1\": unknown question type \"flowpanel\""), "{err}");
 
     let missing = canvass(&["validate", d.join("nope.json").to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(3));

@@ -51,6 +51,7 @@ pub mod expr;
 pub mod field_rate;
 pub mod followup;
 pub mod listing;
+pub mod html;
 pub mod load;
 pub mod logic;
 pub mod merge;

@@ -16,3 +16,8 @@ pub mod survey_card;
 pub mod survey_loader;
 pub mod text_answer;
 pub mod update_bar;
+pub mod html_content;
+pub mod image_picker;
+pub mod signature_pad;
+pub mod sub_answers;
+pub mod tagbox;

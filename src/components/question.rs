@@ -3,16 +3,52 @@
 //! title; single controls get a `<label for>`; a matrix is a labelled group
 //! of per-row fieldsets.
 
-use canvass_core::survey::{Question, QuestionKind, Value};
+use canvass_core::survey::{shuffled_order, Choice, Question, QuestionKind, Value};
 use leptos::prelude::*;
 
 use super::{
     boolean::BooleanChoice, choice_list::ChoiceList, comment::CommentAnswer, dropdown::Dropdown,
-    matrix::MatrixGrid, ranking::RankingList, rating::RatingScale, text_answer::TextAnswer,
+    html_content::HtmlContent, image_picker::ImagePicker, matrix::MatrixGrid,
+    ranking::RankingList, rating::RatingScale, signature_pad::SignaturePad,
+    sub_answers::{DynamicRows, MatrixDropdownGrid, MultipleTextGroup},
+    tagbox::TagBox, text_answer::TextAnswer,
 };
-use crate::context::tr;
+use crate::context::{localized, tr};
 use crate::i18n::Key;
-use crate::pages::fill_logic::survey_text;
+use crate::pages::fill_logic::{survey_text, FillLogic};
+
+/// The `<name>-Comment` answer (other text, comment box) and its setter.
+#[derive(Clone, Copy)]
+pub struct CommentBinding {
+    pub value: Signal<Option<Value>>,
+    pub on_change: Callback<Option<Value>>,
+}
+
+/// `choicesOrder: "random"`: the choices in the order fixed for this
+/// response (the none/other items stay last, as SurveyJS keeps them).
+fn ordered(mut question: Question) -> Question {
+    if !question.random_order {
+        return question;
+    }
+    let seed = use_context::<FillLogic>()
+        .map(|l| l.draft.with_untracked(|d| d.response.id.to_string()))
+        .unwrap_or_default();
+    let shuffle = |choices: &mut Vec<Choice>| {
+        let special = |c: &Choice| matches!(c.value.as_str(), Some("none" | "other"));
+        let (plain, rest): (Vec<Choice>, Vec<Choice>) = choices.drain(..).partition(|c| !special(c));
+        let order = shuffled_order(&format!("{seed}/{}", question.name), plain.len());
+        choices.extend(order.into_iter().map(|i| plain[i].clone()));
+        choices.extend(rest);
+    };
+    match &mut question.kind {
+        QuestionKind::RadioGroup { choices }
+        | QuestionKind::Checkbox { choices }
+        | QuestionKind::Dropdown { choices }
+        | QuestionKind::Tagbox { choices } => shuffle(choices),
+        _ => {}
+    }
+    question
+}
 
 #[component]
 pub fn QuestionView(
@@ -25,8 +61,14 @@ pub fn QuestionView(
     #[prop(into)]
     problem: Signal<Option<String>>,
     on_change: Callback<Option<Value>>,
-) -> impl IntoView {
+    /// Where the other text or comment box is stored, when the question
+    /// has one (`hasOther`, `hasComment`).
+    #[prop(default = None)]
+    comment: Option<CommentBinding>,
+) -> AnyView {
+    let question = ordered(question);
     let name = question.name.clone();
+    let extra = comment_parts(&question, &uid, answer, comment);
     let (input_id, err_id, desc_id) = (
         format!("{uid}-input"),
         format!("{uid}-err"),
@@ -128,6 +170,52 @@ pub fn QuestionView(
             }
             .into_any(),
         ),
+        QuestionKind::Html { html } => (Frame::Plain, view! { <HtmlContent html/> }.into_any()),
+        QuestionKind::Image { link, alt } => {
+            let alt = alt.map(|a| localized(&a)).unwrap_or_default();
+            (Frame::Plain, view! { <img class="cv-image" src=link alt=alt loading="lazy"/> }.into_any())
+        }
+        QuestionKind::Tagbox { choices } => (
+            Frame::Label,
+            view! { <TagBox uid=uid.clone() input_id=input_id.clone() choices answer on_change/> }.into_any(),
+        ),
+        QuestionKind::ImagePicker { choices, images, multi_select } => (
+            Frame::Set,
+            view! { <ImagePicker uid=uid.clone() choices images multiple=multi_select answer on_change/> }
+                .into_any(),
+        ),
+        QuestionKind::MultipleText { items } => (
+            Frame::Group,
+            view! { <MultipleTextGroup uid=uid.clone() items answer on_change/> }.into_any(),
+        ),
+        QuestionKind::MatrixDropdown { rows, columns } => (
+            Frame::Group,
+            view! { <MatrixDropdownGrid uid=uid.clone() rows columns answer on_change/> }.into_any(),
+        ),
+        QuestionKind::MatrixDynamic { columns, row_count, min_rows, max_rows } => (
+            Frame::Group,
+            view! {
+                <DynamicRows uid=uid.clone() parts_of=columns initial=row_count min=min_rows max=max_rows
+                    panels=false answer on_change/>
+            }
+            .into_any(),
+        ),
+        QuestionKind::PanelDynamic { template, panel_count, min_panels, max_panels } => (
+            Frame::Group,
+            view! {
+                <DynamicRows uid=uid.clone() parts_of=template initial=panel_count min=min_panels max=max_panels
+                    panels=true answer on_change/>
+            }
+            .into_any(),
+        ),
+        QuestionKind::SignaturePad { width, height } => (
+            Frame::Label,
+            view! { <SignaturePad input_id=input_id.clone() width height answer on_change/> }.into_any(),
+        ),
+        QuestionKind::File { .. } => (
+            Frame::Group,
+            view! { <p class="cv-question__note" data-testid="file-not-yet">{tr(Key::FileNotYet)}</p> }.into_any(),
+        ),
     };
     let body = match frame {
         Frame::Set => view! {
@@ -140,6 +228,14 @@ pub fn QuestionView(
         .into_any(),
         Frame::Label => view! {
             <label class="cv-question__title" for=input_id>{title}</label>
+            {desc}
+            {control}
+        }
+        .into_any(),
+        Frame::Plain => view! {
+            {(!question.title.is_empty() && question.title.get("default") != name).then(|| {
+                view! { <p class="cv-question__title">{title()}</p> }
+            })}
             {desc}
             {control}
         }
@@ -168,6 +264,7 @@ pub fn QuestionView(
     view! {
         <div class=class id=uid data-testid=format!("question-{name}")>
             {body}
+            {extra}
             {move || problem.get().map(|p| view! {
                 <p class="cv-question__error" id=err_id.clone() data-testid=error_testid.clone() role="alert">
                     {p}
@@ -175,6 +272,65 @@ pub fn QuestionView(
             })}
         </div>
     }
+    .into_any()
+}
+
+/// The other text (shown while the other choice is chosen) and the
+/// comment box, both stored under `<name>-Comment`.
+fn comment_parts(
+    question: &Question,
+    uid: &str,
+    answer: Signal<Option<Value>>,
+    comment: Option<CommentBinding>,
+) -> Option<AnyView> {
+    let binding = comment?;
+    let id = format!("{uid}-comment");
+    let input = move |id: String| {
+        let initial = binding.value.get_untracked().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        view! {
+            <textarea class="cv-input" id=id rows="2" data-testid="comment-input" prop:value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    binding.on_change.run((!text.trim().is_empty()).then_some(Value::String(text)));
+                }/>
+        }
+    };
+    if let Some(title) = question.comment.clone() {
+        let label_for = id.clone();
+        return Some(
+            view! {
+                <div class="cv-question__comment">
+                    <label class="cv-question__sublabel" for=label_for>{survey_text(&title)}</label>
+                    {input(id)}
+                </div>
+            }
+            .into_any(),
+        );
+    }
+    if !question.has_other {
+        return None;
+    }
+    let other_chosen = move || {
+        answer.with(|a| match a {
+            Some(Value::Array(l)) => l.iter().any(|v| v.as_str() == Some("other")),
+            Some(v) => v.as_str() == Some("other"),
+            None => false,
+        })
+    };
+    Some(
+        (move || {
+            other_chosen().then(|| {
+                let id = id.clone();
+                view! {
+                    <div class="cv-question__comment">
+                        <label class="cv-question__sublabel" for=id.clone()>{tr(Key::OtherText)}</label>
+                        {input(id)}
+                    </div>
+                }
+            })
+        })
+        .into_any(),
+    )
 }
 
 /// How a control is labelled.
@@ -185,4 +341,7 @@ enum Frame {
     Label,
     /// A group labelled by the title (matrix: fieldsets inside).
     Group,
+    /// Content, not a control (html, image): the title only when the
+    /// survey gave one.
+    Plain,
 }

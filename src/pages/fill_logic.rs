@@ -72,6 +72,7 @@ pub fn shape(state: &LogicState, question: &Question) -> Option<Shape> {
         QuestionKind::RadioGroup { choices }
         | QuestionKind::Checkbox { choices }
         | QuestionKind::Dropdown { choices }
+        | QuestionKind::Tagbox { choices }
         | QuestionKind::Ranking { choices } => choices.len(),
         QuestionKind::Rating { points, .. } => points.len(),
         QuestionKind::Matrix { columns, .. } => columns.len(),
@@ -99,6 +100,7 @@ pub fn shaped(mut question: Question, shape: &Shape) -> Question {
         QuestionKind::RadioGroup { choices }
         | QuestionKind::Checkbox { choices }
         | QuestionKind::Dropdown { choices }
+        | QuestionKind::Tagbox { choices }
         | QuestionKind::Ranking { choices } => keep(choices),
         QuestionKind::Rating { points, .. } => keep(points),
         QuestionKind::Matrix { columns, .. } => keep(columns),

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::fill_logic::{
     expression_text, keep_hidden_selections, shape, shaped, survey_text, FillLogic,
 };
-use crate::components::question::QuestionView;
+use crate::components::question::{CommentBinding, QuestionView};
 
 /// A DOM id for the element at JSON `path` (`pages[0].elements[2]` →
 /// `cv-pages-0--elements-2-`): unique, stable, and safe whatever the
@@ -84,9 +84,17 @@ where
                     let q = q.clone();
                     Memo::new(move |_| state.with(|s| shape(s, &q)))
                 };
+                let comment = (q.has_other || q.comment.is_some()).then(|| {
+                    let (key, set) = (q.comment_key(), set.clone());
+                    let read = key.clone();
+                    CommentBinding {
+                        value: Signal::derive(move || draft.with(|d| d.response.answers.get(&read).cloned())),
+                        on_change: Callback::new(move |v| set(key.clone(), v)),
+                    }
+                });
                 let set = set.clone();
                 let all = match &q.kind {
-                    QuestionKind::Checkbox { choices } => Some(choices.clone()),
+                    QuestionKind::Checkbox { choices } | QuestionKind::Tagbox { choices } => Some(choices.clone()),
                     _ => None,
                 };
                 let on_change = Callback::new(move |v: Option<Value>| {
@@ -112,7 +120,7 @@ where
                             // A disabled fieldset makes every control inside
                             // read-only (`enableIf` false).
                             <fieldset class="cv-enable" disabled=!sh.enabled>
-                                <QuestionView question uid answer problem on_change/>
+                                <QuestionView question uid answer problem on_change comment/>
                             </fieldset>
                         }
                     })

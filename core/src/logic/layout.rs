@@ -167,9 +167,9 @@ pub(crate) fn options(kind: &QuestionKind) -> Option<(&'static str, &[Choice], C
         QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => {
             Some(("choices", choices, ChoiceShape::One))
         }
-        QuestionKind::Checkbox { choices } | QuestionKind::Ranking { choices } => {
-            Some(("choices", choices, ChoiceShape::Many))
-        }
+        QuestionKind::Checkbox { choices }
+        | QuestionKind::Ranking { choices }
+        | QuestionKind::Tagbox { choices } => Some(("choices", choices, ChoiceShape::Many)),
         QuestionKind::Rating { points, .. } => Some(("rateValues", points, ChoiceShape::One)),
         QuestionKind::Matrix { columns, .. } => Some(("columns", columns, ChoiceShape::Cells)),
         _ => None,

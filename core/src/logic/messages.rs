@@ -21,6 +21,8 @@ pub(crate) fn default_message(kind: &ErrorKind, title: &str, locale: &str) -> St
     match (kind, zh) {
         (Required, false) => "Response required.".to_owned(),
         (Required, true) => "请填写此问题".to_owned(),
+        (OtherText, false) => "Response required: enter another value.".to_owned(),
+        (OtherText, true) => "请填写其他内容".to_owned(),
         (NotNumeric, false) => "The value should be numeric.".to_owned(),
         (NotNumeric, true) => "必须是数字".to_owned(),
         (

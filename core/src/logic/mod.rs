@@ -54,6 +54,7 @@ mod navigate;
 mod pipe;
 mod scope;
 mod state;
+mod template;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -67,6 +68,7 @@ pub use navigate::{next_page, previous_page, progress, visible_pages};
 pub use pipe::{pipe_str, piped};
 pub use scope::Env;
 pub use state::LogicState;
+pub use template::PartCondition;
 pub use validate::{validate_page, ErrorKind, Target, ValidationError};
 
 use crate::expr::Expr;
@@ -86,6 +88,9 @@ pub struct Logic {
     completed_default: Option<LocalizedText>,
     follow_ups: Vec<(String, Expr)>,
     include_into_result: Vec<bool>,
+    /// Questions with the other item (`hasOther`): choosing it needs the
+    /// text under `<name>-Comment`.
+    has_other: std::collections::BTreeSet<String>,
 }
 
 impl Logic {

@@ -113,13 +113,17 @@ fn question_text(kind: &QuestionKind, value: &Json, locale: &str) -> String {
         (
             QuestionKind::RadioGroup { choices }
             | QuestionKind::Dropdown { choices }
+            | QuestionKind::ImagePicker { choices, .. }
             | QuestionKind::Rating {
                 points: choices, ..
             },
             v,
-        ) => choice_text(choices, v, locale),
+        ) if !v.is_array() => choice_text(choices, v, locale),
         (
-            QuestionKind::Checkbox { choices } | QuestionKind::Ranking { choices },
+            QuestionKind::Checkbox { choices }
+            | QuestionKind::Ranking { choices }
+            | QuestionKind::Tagbox { choices }
+            | QuestionKind::ImagePicker { choices, .. },
             Json::Array(items),
         ) => items
             .iter()

@@ -59,6 +59,8 @@ pub enum Target {
 pub enum ErrorKind {
     /// `isRequired` / `requiredIf`, and the answer is empty.
     Required,
+    /// The other item is chosen but its text (`<name>-Comment`) is empty.
+    OtherText,
     /// A `numeric` validator on an answer that is not a number.
     NotNumeric,
     /// A `numeric` validator's `minValue`/`maxValue`.
@@ -156,6 +158,17 @@ pub fn validate_page(
         if let Some(v) = value {
             if let Some(kind) = built_in(logic, kind, v) {
                 out.push(error(target(), kind, None));
+            }
+            let other = |v: &Json| v.as_str() == Some("other");
+            let chose_other = match v {
+                Json::Array(items) => items.iter().any(other),
+                v => other(v),
+            };
+            if chose_other && logic.has_other.contains(&el.name) {
+                let text = answers.get(&format!("{}-Comment", el.name));
+                if text.is_none_or(is_empty) {
+                    out.push(error(target(), ErrorKind::OtherText, None));
+                }
             }
         }
         for validator in logic.validators.get(&e).into_iter().flatten() {

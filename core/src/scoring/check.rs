@@ -45,7 +45,20 @@ impl AnswerCheck {
             QuestionKind::Matrix { rows, columns } => {
                 Shape::Matrix { rows: rows.iter().map(|r| r.key()).collect(), columns: values(columns) }
             }
-            QuestionKind::Expression { .. } => Shape::Any,
+            QuestionKind::Tagbox { choices } => Shape::Many(values(choices)),
+            QuestionKind::ImagePicker { choices, multi_select: true, .. } => Shape::Many(values(choices)),
+            QuestionKind::ImagePicker { choices, .. } => Shape::One(values(choices)),
+            QuestionKind::SignaturePad { .. } => Shape::Text,
+            // Objects and arrays of typed cells, files, and display-only
+            // kinds: checked by the logic's validation, not here.
+            QuestionKind::Expression { .. }
+            | QuestionKind::Html { .. }
+            | QuestionKind::Image { .. }
+            | QuestionKind::MultipleText { .. }
+            | QuestionKind::MatrixDropdown { .. }
+            | QuestionKind::MatrixDynamic { .. }
+            | QuestionKind::PanelDynamic { .. }
+            | QuestionKind::File { .. } => Shape::Any,
         };
         AnswerCheck { question: question.name.clone(), shape }
     }

@@ -26,6 +26,9 @@ pub enum ItemKind {
     Expression,
     /// One row of a `matrix`: the chosen column's number.
     MatrixRow,
+    /// One cell of a `matrixdropdown` whose column is a single choice
+    /// (radiogroup, dropdown, rating) with a number on every option.
+    MatrixCell,
 }
 
 /// One option as scoring sees it: `number` is `None` only for N/A options.
@@ -42,6 +45,8 @@ pub(super) enum Source {
     Boolean { on_true: f64, on_false: f64 },
     Number,
     MatrixRow { key: String, columns: Vec<Opt> },
+    /// One cell of a `matrixdropdown`: `answer[row][column]`.
+    Cell { row: String, column: String, opts: Vec<Opt> },
 }
 
 /// A question (or matrix row) compiled for scoring. Read-only: built by
@@ -114,13 +119,15 @@ impl Item {
             }
         };
         match &question.kind {
-            QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => {
-                let opts = options(choices, "choice", &place)?;
+            QuestionKind::RadioGroup { choices }
+            | QuestionKind::Dropdown { choices }
+            | QuestionKind::ImagePicker { choices, multi_select: false, .. } => {
+                let opts = options(choices, question.has_other, "choice", &place)?;
                 let (lo, hi, scale) = discrete(&opts, &place)?;
                 Ok(vec![item(ItemKind::Choice, lo, hi, scale, Source::Single(opts))])
             }
             QuestionKind::Rating { points, .. } => {
-                let opts = options(points, "rate value", &place)?;
+                let opts = options(points, false, "rate value", &place)?;
                 let (lo, hi, scale) = discrete(&opts, &place)?;
                 Ok(vec![item(ItemKind::Rating, lo, hi, scale, Source::Single(opts))])
             }
@@ -132,8 +139,10 @@ impl Item {
                 let (lo, hi) = (on_true.min(on_false), on_true.max(on_false));
                 Ok(vec![item(ItemKind::Boolean, lo, hi, vec![lo, hi], Source::Boolean { on_true, on_false })])
             }
-            QuestionKind::Checkbox { choices } => {
-                let opts = options(choices, "choice", &place)?;
+            QuestionKind::Checkbox { choices }
+            | QuestionKind::Tagbox { choices }
+            | QuestionKind::ImagePicker { choices, multi_select: true, .. } => {
+                let opts = options(choices, question.has_other, "choice", &place)?;
                 let numbers: Vec<f64> = opts.iter().filter_map(|o| o.number).collect();
                 if numbers.is_empty() {
                     return Err(vec![CompileError::NoNumbers { place }]);
@@ -154,7 +163,7 @@ impl Item {
                 Ok(vec![item(ItemKind::Expression, lo, hi, Vec::new(), Source::Number)])
             }
             QuestionKind::Matrix { rows, columns } => {
-                let opts = options(columns, "column", &place)?;
+                let opts = options(columns, false, "column", &place)?;
                 let (lo, hi, scale) = discrete(&opts, &place)?;
                 Ok(rows
                     .iter()
@@ -167,6 +176,33 @@ impl Item {
                         it
                     })
                     .collect())
+            }
+            QuestionKind::MatrixDropdown { rows, columns } => {
+                // Scorable columns: single choices with numbers; others
+                // (text, checkbox, …) are not items.
+                let mut out = Vec::new();
+                for column in columns {
+                    let list = match &column.kind {
+                        QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => choices,
+                        QuestionKind::Rating { points, .. } => points,
+                        _ => continue,
+                    };
+                    let cell_place = format!("{place}.columns {:?}", column.name);
+                    let Ok(opts) = options(list, column.has_other, "choice", &cell_place) else { continue };
+                    let (lo, hi, scale) = discrete(&opts, &cell_place)?;
+                    for row in rows {
+                        let key = row.key();
+                        let source = Source::Cell { row: key.clone(), column: column.name.clone(), opts: opts.clone() };
+                        let mut it = item(ItemKind::MatrixCell, lo, hi, scale.clone(), source);
+                        it.id = format!("{}.{}.{}", question.name, key, column.name);
+                        it.row = Some(format!("{}.{}", key, column.name));
+                        out.push(it);
+                    }
+                }
+                if out.is_empty() {
+                    return Err(vec![CompileError::NotScorable { place, kind: "matrixdropdown without a single-choice column with numbers" }]);
+                }
+                Ok(out)
             }
             other => Err(vec![CompileError::NotScorable { place, kind: kind_name(other) }]),
         }
@@ -226,6 +262,16 @@ pub(crate) fn kind_name(kind: &QuestionKind) -> &'static str {
         QuestionKind::Matrix { .. } => "matrix",
         QuestionKind::Ranking { .. } => "ranking",
         QuestionKind::Expression { .. } => "expression",
+        QuestionKind::Html { .. } => "html",
+        QuestionKind::Image { .. } => "image",
+        QuestionKind::Tagbox { .. } => "tagbox",
+        QuestionKind::ImagePicker { .. } => "imagepicker",
+        QuestionKind::MultipleText { .. } => "multipletext",
+        QuestionKind::MatrixDropdown { .. } => "matrixdropdown",
+        QuestionKind::MatrixDynamic { .. } => "matrixdynamic",
+        QuestionKind::PanelDynamic { .. } => "paneldynamic",
+        QuestionKind::SignaturePad { .. } => "signaturepad",
+        QuestionKind::File { .. } => "file",
     }
 }
 
@@ -243,15 +289,17 @@ fn bounds(min: Option<f64>, max: Option<f64>, kind: &'static str, place: String)
 }
 
 /// Resolved item 1: every non-N/A option needs a number; an N/A option's
-/// score is ignored.
-fn options(choices: &[Choice], what: &'static str, place: &str) -> Result<Vec<Opt>, Vec<CompileError>> {
+/// score is ignored. With `has_other`, the added `"other"` choice is
+/// read as N/A too (free text has no score).
+fn options(choices: &[Choice], has_other: bool, what: &'static str, place: &str) -> Result<Vec<Opt>, Vec<CompileError>> {
     let mut errors = Vec::new();
     let opts = choices
         .iter()
         .enumerate()
         .map(|(index, c)| {
-            let number = if c.not_applicable { None } else { c.number() };
-            if !c.not_applicable && number.is_none() {
+            let na = c.not_applicable || (has_other && c.value.as_str() == Some("other"));
+            let number = if na { None } else { c.number() };
+            if !na && number.is_none() {
                 errors.push(CompileError::ChoiceWithoutNumber { place: place.to_owned(), what, value: show(&c.value), index });
             }
             Opt { value: c.value.clone(), number }

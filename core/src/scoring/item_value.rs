@@ -80,6 +80,21 @@ impl Item {
                     _ => Ok(Read::Skipped),
                 }
             }
+            Source::Cell { row, column, opts } => {
+                let Value::Object(rows) = answer else { return Err(wrong("an object of row → {column → value}")) };
+                match rows.get(row).and_then(|cells| cells.get(column)) {
+                    Some(cell) if !is_blank(cell) => pick(opts, cell, "choice").map_err(|what| match what {
+                        Some(what) => InvalidAnswer::NoSuchChoice { question: question(), row: self.row.clone(), value: show(cell), what },
+                        None => InvalidAnswer::WrongType {
+                            question: question(),
+                            row: self.row.clone(),
+                            expected: "a choice value (string or number)",
+                            found: kind(cell),
+                        },
+                    }),
+                    _ => Ok(Read::Skipped),
+                }
+            }
         }
     }
 }

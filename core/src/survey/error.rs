@@ -205,6 +205,25 @@ pub enum ParseError {
         first: String,
     },
 
+    /// A SurveyJS feature Canvass cannot offer (it needs a server, or
+    /// Canvass does not implement it): the survey would not work as its
+    /// author meant, so it does not load.
+    #[error("{path}: {feature} is not supported: {why}")]
+    Unsupported {
+        path: String,
+        feature: String,
+        why: &'static str,
+    },
+
+    /// A URL (`imageLink`) with a scheme that could run code or leak the
+    /// respondent's activity: only http(s) and `data:image/…` are shown.
+    #[error("{path}: {property} must be an http(s) or data:image URL, found {found}")]
+    UnsafeUrl {
+        path: String,
+        property: String,
+        found: String,
+    },
+
     /// A lower bound above its upper bound (`minValue` > `maxValue`,
     /// `minLength` > `maxLength`, …): nothing could pass.
     #[error("{path}: {min_key} ({min}) must not be greater than {max_key} ({max})")]
@@ -252,6 +271,8 @@ impl ParseError {
             | AhpShape { path, .. }
             | DuplicateBand { path, .. }
             | DuplicateName { path, .. }
+            | Unsupported { path, .. }
+            | UnsafeUrl { path, .. }
             | Bounds { path, .. } => path,
         }
     }
@@ -277,6 +298,30 @@ pub enum ParseWarning {
         suggestion: &'static str,
     },
 
+    /// `choicesByUrl` beside `choices`: Canvass works offline, so the
+    /// cached `choices` are used and the URL is never fetched.
+    #[error("{path}: choicesByUrl is not fetched (Canvass works offline); the choices given in the survey are used")]
+    CachedChoices { path: String },
+
+    /// An old spelling SurveyJS still reads (`mininumRateDescription`,
+    /// a top-level `questions` array): accepted, and named so the author
+    /// can modernise it.
+    #[error("{path}: {property:?} is the old spelling of {modern:?}; it is read as such")]
+    Legacy {
+        path: String,
+        property: String,
+        modern: &'static str,
+    },
+
+    /// A condition inside a template (matrix column, dynamic panel,
+    /// multiple-text item) that Canvass does not evaluate.
+    #[error("{path}: {property} is not evaluated inside a {container}; the element is always shown and enabled")]
+    NotEvaluated {
+        path: String,
+        property: &'static str,
+        container: &'static str,
+    },
+
     /// A property that another one overrides (`rateMin` beside `rateValues`).
     #[error("{path}: property {property:?} is ignored because {by:?} is given")]
     Overridden {
@@ -292,7 +337,10 @@ impl ParseWarning {
         match self {
             ParseWarning::Ignored { path, .. }
             | ParseWarning::Misspelt { path, .. }
-            | ParseWarning::Overridden { path, .. } => path,
+            | ParseWarning::Overridden { path, .. }
+            | ParseWarning::CachedChoices { path }
+            | ParseWarning::Legacy { path, .. }
+            | ParseWarning::NotEvaluated { path, .. } => path,
         }
     }
 
@@ -301,7 +349,10 @@ impl ParseWarning {
         match self {
             ParseWarning::Ignored { property, .. }
             | ParseWarning::Misspelt { property, .. }
-            | ParseWarning::Overridden { property, .. } => property,
+            | ParseWarning::Overridden { property, .. }
+            | ParseWarning::Legacy { property, .. } => property,
+            ParseWarning::CachedChoices { .. } => "choicesByUrl",
+            ParseWarning::NotEvaluated { property, .. } => property,
         }
     }
 }

@@ -193,6 +193,54 @@ pub struct Question {
     pub validators: Vec<Validator>,
     /// Where the question sits in the JSON, e.g. `pages[1].elements[3]`.
     pub path: String,
+    /// `hasOther` / `showOtherItem`: the choice list ends with a choice
+    /// whose value is `"other"` (text `otherText`); choosing it asks for a
+    /// text stored, as SurveyJS stores it, under `<name>-Comment`. The
+    /// other choice is never scored.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_other: bool,
+    /// `hasComment` / `showCommentArea`: a comment box titled
+    /// `commentText`, stored under `<name>-Comment`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<LocalizedText>,
+    /// `choicesOrder: "random"`: choices are shown shuffled, in an order
+    /// fixed per response (seeded by the response id and the question
+    /// name, see [`shuffled_order`]). `asc`/`desc` are applied when the
+    /// survey is loaded.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub random_order: bool,
+}
+
+impl Question {
+    /// The answer key of the text typed for the other choice or the
+    /// comment box: `<name>-Comment`, as SurveyJS names it.
+    pub fn comment_key(&self) -> String {
+        format!("{}-Comment", self.name)
+    }
+}
+
+/// A permutation of `0..n` that depends only on `seed` (FNV-1a of it
+/// driving a xorshift Fisher–Yates): `choicesOrder: "random"` shows every
+/// respondent a different order, and one respondent the same order after
+/// every reload and on every device.
+pub fn shuffled_order(seed: &str, n: usize) -> Vec<usize> {
+    let mut state: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed.bytes() {
+        state ^= u64::from(b);
+        state = state.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
 }
 
 /// One of a question's `validators`: its kind and its `text` (the message
@@ -273,6 +321,71 @@ pub enum QuestionKind {
         min: Option<f64>,
         max: Option<f64>,
     },
+    /// `html`: static content, sanitised at load time to an allow-list of
+    /// tags (see `crate::html`). Never answered.
+    Html { html: LocalizedText },
+    /// `image`: a picture shown, never answered. `imageLink` is http(s) or
+    /// a `data:image/…` URL.
+    Image { link: String, alt: Option<LocalizedText> },
+    /// `tagbox`: a searchable multi-select; the answer is an array of
+    /// values, as for `checkbox`, and it scores like one.
+    Tagbox { choices: Vec<Choice> },
+    /// `imagepicker`: choices shown as pictures (`imageLink` per choice, in
+    /// `images`, same order). The answer is one value, or an array with
+    /// `multiSelect`.
+    ImagePicker {
+        choices: Vec<Choice>,
+        images: Vec<String>,
+        multi_select: bool,
+    },
+    /// `multipletext`: several labelled text inputs (`items`, each a
+    /// `text` question); the answer is an object `{item name: text}`,
+    /// readable in expressions as `{q.item}`.
+    MultipleText { items: Vec<Question> },
+    /// `matrixdropdown`: fixed `rows` × typed `columns` (each column a
+    /// question of its `cellType`); the answer is `{row: {column: value}}`.
+    MatrixDropdown { rows: Vec<MatrixRow>, columns: Vec<Question> },
+    /// `matrixdynamic`: rows the respondent adds and removes, each of the
+    /// typed `columns`; the answer is an array `[{column: value}, …]`.
+    MatrixDynamic {
+        columns: Vec<Question>,
+        /// `rowCount`: rows shown at first (default 2).
+        row_count: u32,
+        min_rows: u32,
+        /// `maxRowCount` (default 1000).
+        max_rows: u32,
+    },
+    /// `paneldynamic`: the `templateElements` repeated once per panel the
+    /// respondent adds; the answer is an array `[{question: value}, …]`,
+    /// readable as `{q[0].field}` and by `sumInArray({q}, 'field')`.
+    PanelDynamic {
+        template: Vec<Question>,
+        /// `panelCount`: panels shown at first (default 0).
+        panel_count: u32,
+        min_panels: u32,
+        /// `maxPanelCount` (default 100).
+        max_panels: u32,
+    },
+    /// `signaturepad`: drawn with finger or mouse; the answer is the
+    /// drawing as a PNG `data:` URL, as SurveyJS stores it.
+    SignaturePad { width: u32, height: u32 },
+    /// `file`: photos or files attached. Loaded and validated; see
+    /// docs/FORMAT.md for what the app does with them.
+    File {
+        /// `sourceType`: `file`, `camera` or `file-camera`.
+        source: String,
+        /// `allowMultiple`.
+        multiple: bool,
+        /// `maxSize` in bytes (0: none).
+        max_size: u64,
+    },
+}
+
+impl QuestionKind {
+    /// True for kinds that show content and never hold an answer.
+    pub fn is_display(&self) -> bool {
+        matches!(self, QuestionKind::Html { .. } | QuestionKind::Image { .. })
+    }
 }
 
 /// `inputType` of a `text` question.

@@ -48,19 +48,24 @@ fn the_schema_lists_exactly_the_question_types_the_loader_reads() {
         .as_array()
         .expect("type enum")
         .clone();
-    assert_eq!(types.len(), 10);
+    assert_eq!(types.len(), 20);
     for t in &types {
         let t = t.as_str().unwrap();
         let props = match t {
-            "radiogroup" | "dropdown" | "checkbox" | "ranking" => r#", "choices": [1, 2]"#,
+            "radiogroup" | "dropdown" | "checkbox" | "ranking" | "tagbox" | "imagepicker" => r#", "choices": [1, 2]"#,
+            "multipletext" => r#", "items": [{"name": "a"}]"#,
+            "matrixdropdown" => r#", "rows": ["r"], "columns": [{"name": "c", "cellType": "text"}]"#,
+            "matrixdynamic" => r#", "columns": [{"name": "c", "cellType": "text"}]"#,
+            "paneldynamic" => r#", "templateElements": [{"type": "text", "name": "t"}]"#,
+            "image" => r#", "imageLink": "https://example.com/a.png""#,
             "matrix" => r#", "rows": ["r"], "columns": [1, 2]"#,
             "expression" => r#", "expression": "1 + 1""#,
             _ => "",
         };
         ok(&page(&format!(r#"{{"type": "{t}", "name": "q"{props}}}"#)));
     }
-    let messages = err(&page(r#"{"type": "html", "name": "q"}"#));
-    assert!(messages[0].contains(r#"unknown question type "html""#));
+    let messages = err(&page(r#"{"type": "flowpanel", "name": "q"}"#));
+    assert!(messages[0].contains(r#"unknown question type "flowpanel""#));
 }
 
 #[test]

@@ -37,7 +37,7 @@ fn cases() -> Vec<(&'static str, String, &'static str)> {
             scored(r#"{"type": "boolean", "name": "service"}"#, r#"{"indicators": [{"name": "service", "children": [{"question": "service"}]}]}"#),
             r#"pages[0].elements[0] "service": question name "service" is also the name of the indicator at scoring.indicators[0] "service""#,
         ),
-        ("unknown type", page(r#"{"type": "signaturepad", "name": "q3"}"#), r#"pages[0].elements[0] "q3": unknown question type "signaturepad""#),
+        ("unknown type", page(r#"{"type": "flowpanel", "name": "q3"}"#), r#"pages[0].elements[0] "q3": unknown question type "flowpanel""#),
         ("type not a string", page(r#"{"type": 1, "name": "q3"}"#), r#"pages[0].elements[0] "q3": type must be a string, found 1"#),
         // Common properties.
         ("isRequired", page(r#"{"type": "comment", "name": "q1", "isRequired": "yes"}"#), r#"pages[0].elements[0] "q1": isRequired must be true or false, found "yes""#),
@@ -137,7 +137,7 @@ fn all_errors_are_collected_not_just_the_first() {
     let json = scored(
         r#"{"type": "rating", "name": "q1", "rateStep": 0},
            {"type": "boolean", "name": "q2", "isRequired": "no"},
-           {"type": "signaturepad", "name": "q3"},
+           {"type": "flowpanel", "name": "q3"},
            {"type": "radiogroup", "name": "q4", "choices": [{"text": "x"}, "a", "a"]}"#,
         r#"{"indicators": [{"name": "s", "children": [{"question": "nope"}]}], "grades": {"basis": 1}}"#,
     );

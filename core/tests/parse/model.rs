@@ -56,6 +56,9 @@ fn question(name: &str, path: &str, kind: QuestionKind) -> Question {
         box_size: None,
         validators: Vec::new(),
         path: path.into(),
+        has_other: false,
+        comment: None,
+        random_order: false,
     }
 }
 

@@ -20,7 +20,7 @@ fn ignored_properties_are_reported_at_every_level() {
         "navigationTitle": "Start",
         "elements": [
           {"type": "panel", "state": "collapsed", "elements": [
-            {"type": "radiogroup", "name": "q1", "showOtherItem": true, "colCount": 2,
+            {"type": "radiogroup", "name": "q1", "hideNumber": true, "colCount": 2,
              "choices": [{"value": "a", "enableIf": "{x} = 1"}, "b"]}
           ]},
           {"type": "matrix", "name": "m", "rows": [{"value": "r", "imageLink": "r.png"}],
@@ -43,7 +43,7 @@ fn ignored_properties_are_reported_at_every_level() {
         ignored("pages[0]", "navigationTitle"),
         ignored("pages[0].elements[0]", "state"),
         ignored("pages[0].elements[0].elements[0] \"q1\"", "colCount"),
-        ignored("pages[0].elements[0].elements[0] \"q1\"", "showOtherItem"),
+        ignored("pages[0].elements[0].elements[0] \"q1\"", "hideNumber"),
         ignored(
             "pages[0].elements[0].elements[0] \"q1\".choices[0]",
             "enableIf",
@@ -60,7 +60,7 @@ fn ignored_properties_are_reported_at_every_level() {
     assert_eq!(warnings, expected);
     assert_eq!(
         warnings[6].to_string(),
-        r#"pages[0].elements[0].elements[0] "q1": property "showOtherItem" is ignored by Canvass"#
+        r#"pages[0].elements[0].elements[0] "q1": property "hideNumber" is ignored by Canvass"#
     );
 }
 

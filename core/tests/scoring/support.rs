@@ -45,6 +45,9 @@ pub fn question(name: &str, kind: QuestionKind) -> Question {
         box_size: None,
         validators: Vec::new(),
         path: String::new(),
+        has_other: false,
+        comment: None,
+        random_order: false,
     }
 }
 

@@ -115,6 +115,12 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
             .iter()
             .map(|c| c.include_into_result)
             .collect(),
+        has_other: survey
+            .questions()
+            .into_iter()
+            .filter(|q| q.has_other)
+            .map(|q| q.name.clone())
+            .collect(),
     })
 }
 

@@ -6,7 +6,9 @@ use serde_json::Value;
 
 use super::props::{describe, Props};
 use super::Ctx;
-use crate::survey::{value_key, Choice, LocalizedText, MatrixRow, ParseError, QuestionKind};
+use crate::survey::{
+    value_key, Choice, LocalizedText, MatrixRow, ParseError, ParseWarning, QuestionKind,
+};
 
 /// Ratings with more points than this cannot be shown or answered sensibly,
 /// and a tiny `rateStep` would otherwise allocate without bound.
@@ -15,13 +17,22 @@ const MAX_POINTS: f64 = 100.0;
 /// The required, non-empty option list under `key` (`choices`, `columns`).
 pub(super) fn choices(p: &mut Props, key: &'static str, ctx: &mut Ctx) -> Option<Vec<Choice>> {
     let items = required_array(p, key, ctx)?;
-    option_list(items, &p.place, key, true, ctx)
+    option_list(items, &p.place, key, true, None, ctx)
+}
+
+/// `choices` of an `imagepicker`, with each choice's `imageLink` (`""`
+/// when it has none), in the same order.
+pub(super) fn image_choices(p: &mut Props, ctx: &mut Ctx) -> Option<(Vec<Choice>, Vec<String>)> {
+    let items = required_array(p, "choices", ctx)?;
+    let mut images = Vec::new();
+    let choices = option_list(items, &p.place, "choices", true, Some(&mut images), ctx)?;
+    Some((choices, images))
 }
 
 /// `rows` of a matrix: scalars or `{value, text}`, unique by key.
 pub(super) fn matrix_rows(p: &mut Props, ctx: &mut Ctx) -> Option<Vec<MatrixRow>> {
     let items = required_array(p, "rows", ctx)?;
-    let rows = option_list(items, &p.place, "rows", false, ctx)?;
+    let rows = option_list(items, &p.place, "rows", false, None, ctx)?;
     Some(
         rows.into_iter()
             .map(|c| MatrixRow {
@@ -53,6 +64,7 @@ fn option_list(
     place: &str,
     key: &str,
     scored: bool,
+    mut images: Option<&mut Vec<String>>,
     ctx: &mut Ctx,
 ) -> Option<Vec<Choice>> {
     if items.is_empty() {
@@ -66,7 +78,13 @@ fn option_list(
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut complete = true;
     for (i, item) in items.iter().enumerate() {
-        let Some(choice) = option(item, place, &format!("{key}[{i}]"), scored, ctx) else {
+        let mut image = String::new();
+        let slot = images.is_some().then_some(&mut image);
+        let choice = option_with_image(item, place, &format!("{key}[{i}]"), scored, slot, ctx);
+        if let Some(list) = images.as_deref_mut() {
+            list.push(image);
+        }
+        let Some(choice) = choice else {
             complete = false;
             continue;
         };
@@ -86,15 +104,27 @@ fn option_list(
     complete.then_some(out)
 }
 
-/// One option: a string or number (value = text) or an object.
-fn option(
+/// One option: a string or number (value = text), `"value|text"`, or an
+/// object; also reading an object's `imageLink` into `image` (for
+/// `imagepicker`; a scalar choice has no picture: `""`).
+pub(super) fn option_with_image(
     item: &Value,
     place: &str,
     property: &str,
     scored: bool,
+    image: Option<&mut String>,
     ctx: &mut Ctx,
 ) -> Option<Choice> {
     match item {
+        // `"value|text"`: SurveyJS's short form of `{value, text}`.
+        Value::String(s) if s.contains('|') => {
+            let (value, text) = s.split_once('|').unwrap_or((s, s));
+            let mut choice = scalar_choice(Value::String(value.to_owned()));
+            if !text.is_empty() {
+                choice.text = LocalizedText::plain(text);
+            }
+            Some(choice)
+        }
         Value::String(_) | Value::Number(_) => Some(scalar_choice(item.clone())),
         Value::Object(_) => {
             let errors_before = ctx.error_count();
@@ -113,6 +143,18 @@ fn option(
                 }
             };
             let text = p.text("text", ctx).filter(|t| !t.is_empty());
+            if let Some(image) = image {
+                if let Some(link) = p.string("imageLink", ctx) {
+                    match super::composite::safe_image_url(link) {
+                        true => *image = link.to_owned(),
+                        false => ctx.error(ParseError::UnsafeUrl {
+                            path: p.place.clone(),
+                            property: "imageLink".into(),
+                            found: describe(&Value::String(link.to_owned())),
+                        }),
+                    }
+                }
+            }
             let (score, not_applicable, visible_if) = if scored {
                 (
                     p.number("score", ctx),
@@ -157,14 +199,14 @@ fn scalar_choice(value: Value) -> Choice {
 /// `rating`: `rateValues` as written, else the scale `rateMin` (1) to
 /// `rateMax` (5) by `rateStep` (1).
 pub(super) fn rating(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
-    let min_label = p.text("minRateDescription", ctx);
-    let max_label = p.text("maxRateDescription", ctx);
+    let min_label = legacy_text(p, "minRateDescription", "mininumRateDescription", ctx);
+    let max_label = legacy_text(p, "maxRateDescription", "maximumRateDescription", ctx);
     let points = if p.has("rateValues") {
         for key in ["rateMin", "rateMax", "rateStep"] {
             p.overridden(key, "rateValues", ctx);
         }
         let items = p.array("rateValues", ctx)?;
-        option_list(items, &p.place, "rateValues", true, ctx)?
+        option_list(items, &p.place, "rateValues", true, None, ctx)?
     } else {
         scale(p, ctx)?
     };
@@ -216,6 +258,31 @@ fn scale(p: &mut Props, ctx: &mut Ctx) -> Option<Vec<Choice>> {
         .map(|i| scalar_choice(number_value(round(min + i as f64 * step, decimals))))
         .collect();
     Some(points)
+}
+
+/// The localisable text `modern`, else its old spelling `old` (with a
+/// warning naming it); both given: the modern one wins, the old one is
+/// reported overridden.
+fn legacy_text(
+    p: &mut Props,
+    modern: &'static str,
+    old: &'static str,
+    ctx: &mut Ctx,
+) -> Option<LocalizedText> {
+    let text = p.text(modern, ctx);
+    if text.is_some() {
+        p.overridden(old, modern, ctx);
+        return text;
+    }
+    let text = p.text(old, ctx);
+    if text.is_some() {
+        ctx.warn(ParseWarning::Legacy {
+            path: p.place.clone(),
+            property: old.into(),
+            modern,
+        });
+    }
+    text
 }
 
 /// A number property with a default; `None` only when it has the wrong type.

@@ -14,6 +14,7 @@
 
 mod ahp;
 mod choice;
+mod composite;
 mod grades;
 mod hash;
 mod logic;
@@ -118,6 +119,9 @@ struct Loader {
     ctx: Ctx,
     questions: BTreeMap<String, QuestionInfo>,
     panels: usize,
+    /// Inside a template (matrix columns, dynamic panel, multiple-text
+    /// items): its type name and the names used in it so far.
+    template: Option<(&'static str, BTreeMap<String, String>)>,
 }
 
 /// The place of a named thing: its path, then its name in quotes.
@@ -176,17 +180,18 @@ impl Loader {
         })
     }
 
-    /// `pages`, or top-level `elements` as a single page.
+    /// `pages`, or top-level `elements` (or the old `questions`) as a
+    /// single page.
     fn pages(&mut self, p: &mut Props) -> Vec<Page> {
         let pages = p.array("pages", &mut self.ctx);
-        let elements = p.array("elements", &mut self.ctx);
+        let elements = self.elements_or_questions(p);
         match (pages, elements) {
             (Some(_), Some(_)) => self.ctx.error(ParseError::Conflict {
                 path: p.place.clone(),
                 first: "pages".into(),
                 second: "elements".into(),
             }),
-            (None, None) if !p.has("pages") && !p.has("elements") => {
+            (None, None) if !p.has("pages") && !p.has("elements") && !p.has("questions") => {
                 self.ctx.error(ParseError::Missing {
                     path: p.place.clone(),
                     property: "pages (or elements)".into(),
@@ -255,8 +260,8 @@ impl Loader {
         let title = p.text("title", &mut self.ctx);
         let description = p.text("description", &mut self.ctx);
         let conditions = Conditions::read(p, &mut self.ctx);
-        let elements = p
-            .array("elements", &mut self.ctx)
+        let elements = self
+            .elements_or_questions(p)
             .map(|items| self.elements(items, path))
             .unwrap_or_default();
         Group {
@@ -268,14 +273,39 @@ impl Loader {
         }
     }
 
+    /// `elements`, or `questions` as SurveyJS wrote it before panels
+    /// existed (a warning names the old spelling); both is an error.
+    fn elements_or_questions<'a>(&mut self, p: &mut Props<'a>) -> Option<(&'a [Value], &'static str)> {
+        let elements = p.array("elements", &mut self.ctx).map(|e| (e, "elements"));
+        if !p.has("questions") {
+            p.get("questions");
+            return elements;
+        }
+        let questions = p.array("questions", &mut self.ctx);
+        if elements.is_some() || p.has("elements") {
+            self.ctx.error(ParseError::Conflict {
+                path: p.place.clone(),
+                first: "elements".into(),
+                second: "questions".into(),
+            });
+            return elements;
+        }
+        self.ctx.warn(ParseWarning::Legacy {
+            path: p.place.clone(),
+            property: "questions".into(),
+            modern: "elements",
+        });
+        questions.map(|q| (q, "questions"))
+    }
+
     /// The elements of a page or panel at `base` (empty for the top level).
-    fn elements(&mut self, items: &[Value], base: &str) -> Vec<Element> {
+    fn elements(&mut self, (items, key): (&[Value], &str), base: &str) -> Vec<Element> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = if base.is_empty() {
-                format!("elements[{i}]")
+                format!("{key}[{i}]")
             } else {
-                format!("{base}.elements[{i}]")
+                format!("{base}.{key}[{i}]")
             };
             if let Some(element) = self.element(item, path) {
                 out.push(element);

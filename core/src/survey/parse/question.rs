@@ -1,10 +1,11 @@
 //! One question: the properties every question has, then its type's own.
 
-use super::choice::{choices, matrix_rows, rating};
+use super::choice::{choices, image_choices, matrix_rows, rating};
+use super::composite::{choice_list, file, image, whole};
 use super::props::Props;
 use super::validators::{bounds, required_string, validators};
 use super::{Ctx, Loader, QuestionInfo};
-use crate::survey::{InputType, LocalizedText, ParseError, Question, QuestionKind};
+use crate::survey::{InputType, LocalizedText, ParseError, ParseWarning, Question, QuestionKind};
 
 impl Loader {
     /// Parses the question read by `p` at `path` (its place in messages is
@@ -29,7 +30,45 @@ impl Loader {
         let weight = p.weight("weight", ctx);
         let box_size = p.box_size(ctx);
         let validators = validators(&mut p, ctx);
-        let kind = kind(&mut p, type_name, ctx);
+        let mut extras = Extras::default();
+        let kind = if COMPOSITE.contains(&type_name) {
+            self.composite(&mut p, &path, type_name)
+        } else {
+            kind(&mut p, type_name, &mut extras, &mut self.ctx)
+        };
+        let ctx = &mut self.ctx;
+        let comment = match &kind {
+            Some(k) if !k.is_display() => comment_box(&mut p, ctx),
+            _ => None,
+        };
+        if let Some((container, _)) = &self.template {
+            // Part `visibleIf` is evaluated per panel / row
+            // (`logic::PartCondition`) except in multipletext items.
+            let evaluated = *container != "multipletext";
+            if let (true, Some(source)) = (evaluated, &visible_if) {
+                if let Err(e) = crate::expr::Expr::parse(source) {
+                    ctx.error(ParseError::Unsupported {
+                        path: p.place.clone(),
+                        feature: format!("visibleIf {source:?} ({e})"),
+                        why: "the condition does not compile",
+                    });
+                }
+            }
+            let visible_if_unread = if evaluated { &None } else { &visible_if };
+            for (property, value) in [
+                ("visibleIf", visible_if_unread),
+                ("enableIf", &enable_if),
+                ("requiredIf", &required_if),
+            ] {
+                if value.is_some() {
+                    ctx.warn(ParseWarning::NotEvaluated {
+                        path: p.place.clone(),
+                        property,
+                        container,
+                    });
+                }
+            }
+        }
         let place = p.place.clone();
         p.finish(ctx);
         let name = name?;
@@ -49,10 +88,28 @@ impl Loader {
             box_size,
             validators,
             path,
+            has_other: extras.has_other,
+            comment,
+            random_order: extras.random_order,
         })
     }
 
     fn register(&mut self, name: &str, place: &str, type_name: &str, kind: &Option<QuestionKind>) {
+        if let Some((_, names)) = &mut self.template {
+            // Inside a template names are unique within it, and are not
+            // survey questions (no cross-references to them).
+            match names.get(name) {
+                Some(first) => self.ctx.error(ParseError::DuplicateQuestion {
+                    path: place.to_owned(),
+                    name: name.to_owned(),
+                    first: first.clone(),
+                }),
+                None => {
+                    names.insert(name.to_owned(), place.to_owned());
+                }
+            }
+            return;
+        }
         if let Some(first) = self.questions.get(name) {
             self.ctx.error(ParseError::DuplicateQuestion {
                 path: place.to_owned(),
@@ -95,18 +152,62 @@ fn question_name(p: &mut Props, ctx: &mut Ctx) -> Option<String> {
     None
 }
 
+/// Types whose parts are questions themselves (`composite.rs`).
+const COMPOSITE: &[&str] = &["multipletext", "matrixdropdown", "matrixdynamic", "paneldynamic"];
+
+/// What a choice list adds to the question (not to its kind).
+#[derive(Default)]
+pub(super) struct Extras {
+    pub has_other: bool,
+    pub random_order: bool,
+}
+
+/// `hasComment` / `showCommentArea` with `commentText` (default: SurveyJS's
+/// "Other (describe)" wording).
+fn comment_box(p: &mut Props, ctx: &mut Ctx) -> Option<LocalizedText> {
+    let on = p.bool("showCommentArea", ctx).or(p.bool("hasComment", ctx));
+    let text = p.text("commentText", ctx);
+    on.filter(|on| *on)?;
+    Some(text.unwrap_or_else(|| {
+        let mut t = LocalizedText::plain("Other (describe)");
+        t.0.insert("zh-cn".into(), "其他（请描述）".into());
+        t
+    }))
+}
+
 /// The type-specific part of a question.
-fn kind(p: &mut Props, type_name: &str, ctx: &mut Ctx) -> Option<QuestionKind> {
+fn kind(p: &mut Props, type_name: &str, extras: &mut Extras, ctx: &mut Ctx) -> Option<QuestionKind> {
     Some(match type_name {
         "radiogroup" => QuestionKind::RadioGroup {
-            choices: choices(p, "choices", ctx)?,
+            choices: choice_list(p, extras, ctx)?,
         },
         "dropdown" => QuestionKind::Dropdown {
-            choices: choices(p, "choices", ctx)?,
+            choices: choice_list(p, extras, ctx)?,
         },
         "checkbox" => QuestionKind::Checkbox {
-            choices: choices(p, "choices", ctx)?,
+            choices: choice_list(p, extras, ctx)?,
         },
+        "tagbox" => QuestionKind::Tagbox {
+            choices: choice_list(p, extras, ctx)?,
+        },
+        "imagepicker" => {
+            let multi_select = p.bool("multiSelect", ctx).unwrap_or(false);
+            let (choices, images) = image_choices(p, ctx)?;
+            QuestionKind::ImagePicker {
+                choices,
+                images,
+                multi_select,
+            }
+        }
+        "html" => QuestionKind::Html {
+            html: p.text("html", ctx).unwrap_or_default(),
+        },
+        "image" => image(p, ctx)?,
+        "signaturepad" => QuestionKind::SignaturePad {
+            width: whole(p, "signatureWidth", 300, ctx)?,
+            height: whole(p, "signatureHeight", 200, ctx)?,
+        },
+        "file" => file(p, ctx)?,
         "ranking" => QuestionKind::Ranking {
             choices: choices(p, "choices", ctx)?,
         },
