@@ -25,3 +25,19 @@ pub fn worst_items(group: &GroupReport) -> Vec<(&str, f64)> {
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     v
 }
+
+/// The first and last local completion date (as recorded, `YYYY-MM-DD`)
+/// of the completed records: the report's date range.
+pub fn date_range(records: &[crate::response::Response]) -> Option<(String, String)> {
+    let mut dates = records.iter().filter_map(|r| r.completed_at.as_deref()).filter_map(|t| t.get(..10));
+    let first = dates.next()?;
+    let (lo, hi) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    Some((lo.to_owned(), hi.to_owned()))
+}
+
+/// The metadata keys used by any record, sorted: the metadata segments
+/// the office offers (project, customer type, interviewer, …).
+pub fn meta_keys(records: &[crate::response::Response]) -> Vec<String> {
+    let keys: std::collections::BTreeSet<&String> = records.iter().flat_map(|r| r.meta.keys()).collect();
+    keys.into_iter().cloned().collect()
+}
