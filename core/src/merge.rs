@@ -213,21 +213,21 @@ impl MergeOutcome {
     }
 }
 
-/// Reads and merges raw export files (`(file name, text)`).
+/// Reads and merges raw export files (`(file name, UTF-8 text or bytes)`).
 ///
 /// The merged survey is `target` when given, else the survey of the first
 /// readable file. A file of the same survey id but another version or
 /// definition hash is combined only when `compatible` says its definition
 /// scores the same (look both definitions up and ask [`same_scoring`]);
 /// otherwise it is reported as [`FileOutcome::OtherSurvey`].
-pub fn merge_files(
-    files: Vec<(String, String)>,
+pub fn merge_files<T: AsRef<[u8]>>(
+    files: Vec<(String, T)>,
     target: Option<&SurveyRef>,
     compatible: &dyn Fn(&SurveyRef, &SurveyRef) -> bool,
 ) -> MergeOutcome {
     let mut read: Vec<(String, Result<Export, String>)> = Vec::with_capacity(files.len());
     for (name, text) in files {
-        let export = Export::from_json(&text).map_err(|e| e.to_string());
+        let export = Export::from_slice(text.as_ref()).map_err(|e| e.to_string());
         drop(text);
         read.push((name, export));
     }

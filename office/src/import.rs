@@ -10,31 +10,35 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Key;
-use crate::session::{use_locale, use_session};
+use crate::session::{now_ms, use_locale, use_session};
 
 /// Reads every file of a FileList as text; an unreadable file becomes a
 /// text that the merge rejects, naming it.
-async fn read_all(list: web_sys::FileList) -> Vec<(String, String)> {
+async fn read_all(files: Vec<web_sys::File>) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(file) = list.get(i) else { continue };
-        let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-        out.push((file.name(), text));
+    for file in files {
+        // Bytes, not text: core parses UTF-8 directly, without a round trip
+        // through a UTF-16 JS string.
+        let bytes = JsFuture::from(file.array_buffer())
+            .await
+            .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+            .unwrap_or_default();
+        out.push((file.name(), bytes));
     }
     out
-}
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Reads the files and imports them, timing the whole of it.
 fn import(list: web_sys::FileList) {
     let session = use_session();
+    // Take the File handles now: clearing the input empties a live FileList.
+    let list: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     let start = now_ms();
     session.busy.set(true);
     leptos::task::spawn_local(async move {
         let files = read_all(list).await;
+        let read = now_ms() - start;
+        session.phases.update(|p| p.0 = read);
         session.import(files);
         session.millis.set(Some(now_ms() - start));
         session.busy.set(false);
@@ -77,7 +81,8 @@ pub fn ImportPanel() -> impl IntoView {
                     data-testid="import-files" on:change=change/>
             </div>
             <p class="cv-status" role="status" aria-live="polite" data-testid="import-status"
-                data-ms=move || session.millis.get().map(|m| format!("{m:.0}"))>
+                data-ms=move || session.millis.get().map(|m| format!("{m:.0}"))
+                data-phases=move || { let (r, m, s) = session.phases.get(); format!("read {r:.0} ms, merge {m:.0} ms, score+aggregate {s:.0} ms") }>
                 {move || if session.busy.get() {
                     t(Key::Working).to_owned()
                 } else {
@@ -167,6 +172,10 @@ fn Conflicts() -> impl IntoView {
                 .enumerate()
                 .map(|(i, c)| {
                     let name = format!("cv-conflict-{i}");
+                    // Stable order (older completion first) whatever is kept,
+                    // so a choice does not move the radios.
+                    let when = |r: &canvass_core::response::Response| r.completed_at.clone().unwrap_or_default();
+                    let kept_is_newer = when(&c.kept) >= when(&c.dropped);
                     let version = |kept: bool, from: &str, r: &canvass_core::response::Response| {
                         let label = format!(
                             "{} {from} · {} {}",
@@ -174,22 +183,26 @@ fn Conflicts() -> impl IntoView {
                             l.t(Key::CompletedAt),
                             r.completed_at.clone().unwrap_or_default()
                         );
+                        let which = if kept == kept_is_newer { "newer" } else { "older" };
                         let name = name.clone();
                         view! {
                             <label class="cv-choice">
                                 <input type="radio" name=name prop:checked=kept
-                                    data-testid=format!("conflict-{i}-{}", if kept { "kept" } else { "other" })
+                                    data-testid=format!("conflict-{i}-{which}")
                                     on:change=move |_| if !kept { session.choose_other(i) }/>
                                 " "{label}
                             </label>
                         }
                     };
+                    let kept_view = version(true, &c.kept_from, &c.kept);
+                    let other_view = version(false, &c.dropped_from, &c.dropped);
+                    let (first, second) = if kept_is_newer { (other_view, kept_view) } else { (kept_view, other_view) };
                     view! {
                         <li class="cv-conflict" data-testid="conflict">
                             <fieldset>
                                 <legend>{format!("{} {}", l.t(Key::Response), c.id)}</legend>
-                                {version(true, &c.kept_from, &c.kept)}
-                                {version(false, &c.dropped_from, &c.dropped)}
+                                {first}
+                                {second}
                             </fieldset>
                         </li>
                     }

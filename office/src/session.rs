@@ -82,7 +82,7 @@ pub struct Results {
 /// All office state, as copyable signal handles (provided as context).
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub files: StoredValue<Vec<(String, String)>, LocalStorage>,
+    pub files: StoredValue<Vec<(String, Vec<u8>)>, LocalStorage>,
     pub catalog: RwSignal<Catalog, LocalStorage>,
     pub target: RwSignal<Option<SurveyRef>, LocalStorage>,
     pub outcome: RwSignal<Option<MergeOutcome>, LocalStorage>,
@@ -91,6 +91,9 @@ pub struct Session {
     /// Milliseconds the last import took, reading to report.
     pub millis: RwSignal<Option<f64>>,
     pub busy: RwSignal<bool>,
+    /// Milliseconds per phase of the last import: read, merge (parse and
+    /// de-duplicate), report (score and aggregate).
+    pub phases: RwSignal<(f64, f64, f64)>,
 }
 
 impl Session {
@@ -104,31 +107,33 @@ impl Session {
             results: RwSignal::new_local(None),
             millis: RwSignal::new(None),
             busy: RwSignal::new(false),
+            phases: RwSignal::new((0.0, 0.0, 0.0)),
         }
     }
 
     /// Adds files (name, text) to those imported and merges everything again.
-    pub fn import(self, added: Vec<(String, String)>) {
+    pub fn import(self, added: Vec<(String, Vec<u8>)>) {
         self.files.update_value(|f| f.extend(added));
         self.remerge();
     }
 
-    /// Forgets every imported file.
-    pub fn clear(self) {
-        self.files.set_value(Vec::new());
-        self.target.set(None);
-        self.outcome.set(None);
-        self.results.set(None);
-    }
-
     /// Merges the imported files for the current target survey.
     pub fn remerge(self) {
-        let files = self.files.get_value();
+        let start = now_ms();
         let catalog = self.catalog.get_untracked();
         let target = self.target.get_untracked();
-        let outcome = merge_files(files, target.as_ref(), &|a, b| catalog.compatible(a, b));
+        let outcome = self.files.with_value(|files| {
+            let borrowed: Vec<(String, &[u8])> = files.iter().map(|(n, b)| (n.clone(), b.as_slice())).collect();
+            merge_files(borrowed, target.as_ref(), &|a, b| catalog.compatible(a, b))
+        });
+        let merged = now_ms();
         self.outcome.set(Some(outcome));
         self.rescore();
+        let done = now_ms();
+        self.phases.update(|p| {
+            p.1 = merged - start;
+            p.2 = done - merged;
+        });
     }
 
     /// Analyses another survey found among the files.
@@ -190,6 +195,11 @@ impl Session {
         });
         self.results.set(results);
     }
+}
+
+/// A monotonic clock in milliseconds.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// The session of this page.

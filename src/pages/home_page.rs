@@ -23,6 +23,10 @@ pub fn HomePage() -> impl IntoView {
                 />
             </ul>
             <SurveyLoader/>
+            // The office page is a separate bundle (office/); one plain link.
+            <p class="cv-home__office">
+                <a href="office/" data-testid="office-link">"办公室 / Office"</a>
+            </p>
         </div>
     }
 }
