@@ -166,7 +166,7 @@ fn another_survey_or_an_unknown_version_is_reported_not_mixed() {
 
 #[test]
 fn nothing_readable_gives_no_merge() {
-    let out = merge_files(vec![("x.json".into(), "{}".into())], None, &never);
+    let out = merge_files(vec![("x.json".to_string(), "{}")], None, &never);
     assert!(out.merged.is_none());
     assert_eq!(out.rejected(), 1);
 }

@@ -174,3 +174,31 @@ fn the_merged_fixtures_give_the_hand_computed_report() {
     assert!((report.total.raw_total.mean.unwrap() - 198.0).abs() < 1e-9);
     assert_eq!(report.total.follow_ups, 2);
 }
+
+/// The office uses a record's stored score when it was made by this scorer
+/// for this definition: the report is the same as re-scoring, a tampered
+/// stored score is really used (so the path is exercised), and a stored
+/// score claiming another definition is ignored and the record re-scored.
+#[test]
+fn stored_scores_are_used_only_for_the_same_definition_and_rules() {
+    use canvass_core::aggregate::{AggregateOptions, NoLogic, Prepared};
+    use canvass_core::merge::merge_files;
+    let raw: Vec<(String, String)> = files().into_iter().map(|(n, t)| (n.to_owned(), t)).collect();
+    let records = merge_files(raw, None, &|_, _| false).merged.unwrap().records;
+    let l = sample("property-repair-callback");
+    let (m, s, a, hash) = (&l.scoring, &l.survey, &l.analysis, l.survey.hash.as_str());
+    let options = AggregateOptions::default();
+    let rescored = Prepared::new(m, s, a, &records, &NoLogic).unwrap().report(&options).unwrap();
+    let stored = Prepared::new_using_stored(m, s, a, &records, &NoLogic, hash).unwrap().report(&options).unwrap();
+    assert_eq!(rescored, stored);
+
+    let mut tampered = records.clone();
+    let r4 = tampered.iter_mut().find(|r| r.id.as_u128() & 0xff == 4).unwrap();
+    r4.score.as_mut().unwrap().overall = Some(50.0);
+    let used = Prepared::new_using_stored(m, s, a, &tampered, &NoLogic, hash).unwrap().report(&options).unwrap();
+    assert!((used.total.overall.summary.mean.unwrap() - 76.0).abs() < 1e-9, "(330 + 50)/5");
+    let r4 = tampered.iter_mut().find(|r| r.id.as_u128() & 0xff == 4).unwrap();
+    r4.survey.hash = "another definition".into();
+    let ignored = Prepared::new_using_stored(m, s, a, &tampered, &NoLogic, hash).unwrap().report(&options).unwrap();
+    assert!((ignored.total.overall.summary.mean.unwrap() - 66.0).abs() < 1e-9);
+}

@@ -177,14 +177,18 @@ impl Session {
             let options = self.options.get_untracked();
             let def = &definition.loaded;
             let logic = ResponseLogic::new(&def.logic, Env::new(crate::download::today(), "default"));
-            let report = canvass_core::aggregate::aggregate_with(
+            // Stored scores made by this scorer for this very definition are
+            // used as they are (core checks rules version, hash and layout);
+            // the others are scored from their answers.
+            let report = canvass_core::aggregate::Prepared::new_using_stored(
                 &def.scoring,
                 &def.survey,
                 &def.analysis,
                 &merged.records,
-                &options,
                 &logic,
-            );
+                &def.survey.hash,
+            )
+            .and_then(|p| p.report(&options));
             Some(report.map_err(|e| e.to_string()).map(|report| Results {
                 exact,
                 report: Arc::new(report),

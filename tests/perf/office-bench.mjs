@@ -67,7 +67,8 @@ try {
     inPage.push(Number(await page.getByTestId('import-status').getAttribute('data-ms')));
     const n = await page.getByTestId('overview-n').textContent();
     const dup = await page.getByTestId('count-duplicates').textContent();
-    console.log(`run ${run + 1}: in page ${inPage.at(-1)} ms, wall ${wall.at(-1)} ms, n = ${n}, duplicates = ${dup}`);
+    const phases = await page.getByTestId('import-status').getAttribute('data-phases');
+    console.log(`run ${run + 1}: in page ${inPage.at(-1)} ms (${phases}), wall ${wall.at(-1)} ms, n = ${n}, duplicates = ${dup}`);
     await page.close();
   }
 } finally {

@@ -29,7 +29,7 @@ pub fn bar_chart(bars: Vec<Bar>, max: f64, show: fn(Option<f64>) -> String, test
             let class = if b.strong { "cv-chart__bar cv-chart__bar--strong" } else { "cv-chart__bar" };
             view! {
                 <g>
-                    <text x="0" y=format!("{:.1}", y + 12.0) class="cv-chart__label">{clip(&b.label, 26)}</text>
+                    <text x="0" y=format!("{:.1}", y + 12.0) class="cv-chart__label">{clip(&b.label, 40)}</text>
                     <rect x="0" y=format!("{:.1}", y + 16.0) width=format!("{len:.1}") height="12" class=class></rect>
                     <text x=format!("{:.1}", len + 4.0) y=format!("{:.1}", y + 26.5) class="cv-chart__value">{show(b.value)}</text>
                 </g>

@@ -28,7 +28,7 @@ pub fn grouped_chart(
             view! {
                 <g>
                     <rect x=format!("{x:.1}") y=format!("{:.1}", y + 2.0) width="10" height="10" fill=PALETTE[s % PALETTE.len()]></rect>
-                    <text x=format!("{:.1}", x + 14.0) y=format!("{:.1}", y + 11.0) class="cv-chart__label">{clip(name, 14)}</text>
+                    <text x=format!("{:.1}", x + 14.0) y=format!("{:.1}", y + 11.0) class="cv-chart__label">{clip(name, 20)}</text>
                 </g>
             }
         })
@@ -56,7 +56,7 @@ pub fn grouped_chart(
                 .collect_view();
             view! {
                 <g>
-                    <text x="0" y=format!("{:.1}", y0 + 12.0) class="cv-chart__label">{clip(name, 26)}</text>
+                    <text x="0" y=format!("{:.1}", y0 + 12.0) class="cv-chart__label">{clip(name, 40)}</text>
                     {bars}
                 </g>
             }
