@@ -142,6 +142,10 @@ test('the other version of a conflict can be kept; grouping by segment and quart
   await page.waitForFunction(() => document.querySelector('[data-testid="overview-score"]')?.textContent.trim() === '59.8');
   assert.equal(await text(page, 'overview-total'), '198.0');
   assert.equal(await text(page, 'overview-follow-ups'), '2');
+  const follow = await page.getByTestId('table-follow-ups').locator('tbody tr').allTextContents();
+  assert.equal(follow.length, 2);
+  assert.ok(follow.every((r) => r.includes('0ffce000-0000-4000-8000-00000000000')), 'full response ids');
+  assert.ok(follow[0].includes('王芳') && follow[1].includes('李强'), 'interviewer from the metadata');
   assert.equal(await page.getByTestId('conflict-0-older').isChecked(), true);
 
   await page.getByTestId('segment-select').selectOption('q:repair_type');

@@ -44,7 +44,7 @@ pub fn quadrant_chart(points: Vec<Point>, split: (f64, f64), labels: [&'static s
             view! {
                 <g>
                     <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="5" class=class></circle>
-                    <text x=format!("{tx:.1}") y=format!("{:.1}", y + 4.0) text-anchor=anchor class="cv-chart__label">{clip(&p.label, 12)}</text>
+                    <text x=format!("{tx:.1}") y=format!("{:.1}", y + 4.0) text-anchor=anchor class="cv-chart__label">{clip(&p.label, 16)}</text>
                 </g>
             }
         })

@@ -172,14 +172,28 @@ pub fn follow_ups(r: &Results, l: Locale) -> impl IntoView {
         FollowUpReason::LowestGrade { grade } => format!("{}{grade}", l.t(Key::LowestGradeReason)),
         FollowUpReason::Condition { name } => format!("{}{name}", l.t(Key::ConditionReason)),
     };
+    // Without a visit record the interviewer is the response's metadata.
+    let shown: std::collections::HashSet<uuid::Uuid> = list.iter().take(FOLLOW_UPS_SHOWN).map(|f| f.response).collect();
+    let meta_interviewer: std::collections::HashMap<uuid::Uuid, String> = crate::session::use_session().outcome.with_untracked(|o| {
+        o.as_ref()
+            .and_then(|o| o.merged.as_ref())
+            .map(|m| {
+                m.records
+                    .iter()
+                    .filter(|r| shown.contains(&r.id))
+                    .filter_map(|r| Some((r.id, r.meta.get("interviewer")?.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
     let rows = list
         .iter()
         .take(FOLLOW_UPS_SHOWN)
         .map(|f| {
             vec![
-                f.response.to_string()[..8].to_owned(),
+                f.response.to_string(),
                 f.completed_at.clone().unwrap_or_default(),
-                f.interviewer.clone().unwrap_or_default(),
+                f.interviewer.clone().or_else(|| meta_interviewer.get(&f.response).cloned()).unwrap_or_default(),
                 f.household.clone().unwrap_or_default(),
                 fmt::score(f.overall),
                 f.grade.clone().unwrap_or_default(),
