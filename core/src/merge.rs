@@ -143,6 +143,7 @@ impl Merged {
     /// Keeps the other version of conflict `index` instead (the person
     /// chose it): the dropped version goes into the records and the two
     /// swap places in the conflict. Choosing twice restores the default.
+    #[allow(clippy::result_large_err)] // as `merge`: rare, named errors
     pub fn choose_other(&mut self, index: usize) -> Result<(), MergeError> {
         let count = self.conflicts.len();
         let c = self.conflicts.get_mut(index).ok_or(MergeError::NoSuchConflict { index, count })?;

@@ -19,14 +19,15 @@
 //! | r4 | all 非常不满意, fixed no | 7·(−10) = −70 | 0 | 0 | 0 |
 //! | r5 | page 1 非常满意, rest 满意, fixed yes | 3·50+4·30+30 = 300 | 100 | (200/3+200/3+100+200/3)/4 = 75 | (200+225)/5 = 85 |
 //!
-//! Merged (newest r3 kept): n = 5, overall mean = (100 + 215/3 + 220/3 + 0
-//! + 85)/5 = 330/5 = **66.0**; raw total mean = (380+240+210−70+300)/5 =
-//! 1060/5 = **212** → grade of the mean **中** (150 ≤ 212 < 240).
-//! Satisfaction rate = top box (非常满意/满意) of `overall`: r1, r2, r3, r5
-//! = **80%**. Follow-ups: r4 only (bottom box and lowest grade) = **1**.
-//! Keeping the older r3 instead: overall mean = (100 + 215/3 + 42.5 + 0 +
-//! 85)/5 = 59.83; raw total mean = 990/5 = 198 → 中; follow-ups 2 (r3 old
-//! has fixed = no, a bottom box, and grade 差).
+//! Merged (newest r3 kept): n = 5; overall mean = (100 + 215/3 + 220/3 +
+//! 0 + 85)/5 = 330/5 = **66.0**; raw total mean = (380 + 240 + 210 − 70 +
+//! 300)/5 = 1060/5 = **212**, so the grade of the mean is **中** (150 ≤ 212 <
+//! 240). Satisfaction rate: top box (非常满意 or 满意) of `overall` in r1,
+//! r2, r3, r5, that is **80%**. Follow-ups: r4 only (bottom box and lowest
+//! grade), that is **1**. Keeping the older r3 instead: overall mean =
+//! (100 + 215/3 + 42.5 + 0 + 85)/5 ≈ 59.83; raw total mean = 990/5 = 198,
+//! still 中; follow-ups 2 (the old r3 has fixed = no, a bottom box, and
+//! grade 差).
 
 use std::collections::BTreeMap;
 
