@@ -48,4 +48,12 @@ if [ "${1:-}" = "--test" ]; then
     apt-get install -y -qq "${need[@]}"
   fi
 fi
+# --- office e2e (issue 6): openpyxl reads the downloaded XLSX back ----------
+if [ "${1:-}" = "--test" ] && ! python3 -c "import openpyxl" 2>/dev/null; then
+  log "installing openpyxl from PyPI"
+  command -v pip3 >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq python3-pip; }
+  python3 -m pip install --quiet --disable-pip-version-check openpyxl 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages openpyxl
+fi
+# --- end office e2e ----------------------------------------------------------
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | head -1)"

@@ -148,7 +148,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let lines = rescore(&loaded, &merged);
     if args.csv {
-        print!("{}", csv_out::responses_csv(&loaded, &lines));
+        print!("{}", csv_out::responses_csv(&loaded, &merged.records, &lines));
         return ExitCode::SUCCESS;
     }
     let by = args.by.as_ref().map(|f| {

@@ -112,7 +112,14 @@ impl Export {
     // per file read, so their size costs nothing worth boxing for.
     #[allow(clippy::result_large_err)]
     pub fn from_json(text: &str) -> Result<Export, ExportError> {
-        let export: Export = serde_json::from_str(text)?;
+        Export::from_slice(text.as_bytes())
+    }
+
+    /// [`from_json`](Self::from_json) over UTF-8 bytes: the office reads
+    /// files as bytes, skipping a UTF-16 round trip through a JS string.
+    #[allow(clippy::result_large_err)]
+    pub fn from_slice(bytes: &[u8]) -> Result<Export, ExportError> {
+        let export: Export = serde_json::from_slice(bytes)?;
         if export.format != FORMAT_NAME {
             return Err(ExportError::WrongFormat { found: export.format });
         }

@@ -46,6 +46,8 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod csv;
+pub mod dashboard;
 pub mod export;
 pub mod expr;
 pub mod field_rate;
@@ -62,6 +64,7 @@ pub mod response;
 pub mod scoring;
 pub mod small_sort;
 pub mod survey;
+pub mod table;
 pub mod visit;
 
 pub use load::{load, Diagnostic, LoadFailure, LoadedSurvey};

@@ -112,3 +112,53 @@ fn paradata_and_follow_ups_travel_with_their_responses_and_old_files_still_load(
     let err = Export::from_json(&bad.to_string()).unwrap_err().to_string();
     assert!(err.contains("paradata") && err.contains(&draft_id.to_string()), "{err}");
 }
+
+/// The per-response table: one row per completed response, raw values and
+/// normalised scores per item, missing values empty; CSV quoting holds.
+#[test]
+fn the_responses_table_has_raw_values_scores_and_metadata() {
+    use canvass_core::aggregate::NoLogic;
+    use canvass_core::table::{responses_table, score_records, Cell};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../samples/property-repair-callback.json")).unwrap();
+    let loaded = canvass_core::load(&text).unwrap();
+    let s = &loaded.survey;
+    let identity = canvass_core::response::SurveyRef { id: s.id.clone(), version: s.version.clone(), hash: s.hash.clone() };
+    let mut answers = canvass_core::response::Answers::new();
+    for q in ["response_speed", "punctuality", "technician_attitude", "repair_quality", "cleanliness", "charges", "overall"] {
+        answers.insert(q.into(), "very_satisfied".into());
+    }
+    answers.insert("first_visit_fixed".into(), true.into());
+    answers.insert("comments".into(), "水压, \"ok\"".into());
+    let mut meta = std::collections::BTreeMap::new();
+    meta.insert("interviewer".to_string(), "王芳".to_string());
+    let done = canvass_core::response::Response {
+        id: uuid::Uuid::from_u128(1),
+        survey: identity.clone(),
+        started_at: "2026-11-01T10:00:00+08:00".into(),
+        completed_at: Some("2026-11-01T10:05:00+08:00".into()),
+        answers,
+        meta,
+        score: None,
+        visit: None,
+    };
+    let mut draft = done.clone();
+    draft.id = uuid::Uuid::from_u128(2);
+    draft.completed_at = None;
+    let records = vec![done, draft];
+    let table = responses_table(&loaded.scoring, score_records(&loaded.scoring, &records, &NoLogic));
+    assert_eq!(table.rows.len(), 1, "drafts are left out");
+    let row = &table.rows[0];
+    let at = |name: &str| &row[table.column(name).unwrap_or_else(|| panic!("no column {name}"))];
+    assert_eq!(at("meta.interviewer"), &Cell::Text("王芳".into()));
+    assert_eq!(at("rawTotal"), &Cell::Number(380.0));
+    assert_eq!(at("grade"), &Cell::Text("优".into()));
+    assert_eq!(at("overall"), &Cell::Number(100.0));
+    assert_eq!(at("item.response_speed"), &Cell::Number(50.0));
+    assert_eq!(at("score.response_speed"), &Cell::Number(100.0));
+    assert_eq!(at("indicator.process"), &Cell::Number(100.0));
+    assert_eq!(at("followUp"), &Cell::Bool(false));
+    assert_eq!(at("error"), &Cell::Empty);
+    let csv = table.to_csv();
+    assert!(csv.starts_with("id,completedAt,meta.interviewer,overall,rawTotal,grade,followUp,error,indicator.process,indicator.outcome,item.response_speed"), "{csv}");
+    assert!(csv.contains(",380,优,false,,100,100,50,"), "{csv}");
+}

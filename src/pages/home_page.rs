@@ -29,6 +29,10 @@ pub fn HomePage() -> impl IntoView {
             <a class="cv-button" href=crate::route::Route::Staff.href() data-testid="link-staff-menu">
                 {tr(Key::Field(crate::i18n_field::FieldKey::StaffMenu))}
             </a>
+            // The office page is a separate bundle (office/); one plain link.
+            <p class="cv-home__office">
+                <a href="office/" data-testid="office-link">"办公室 / Office"</a>
+            </p>
         </div>
     }
 }
