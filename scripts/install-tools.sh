@@ -20,6 +20,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's sources: scripts/build.sh rebuilds std for the
+# release wasm with panic=immediate-abort (smaller bundle). Optional: without
+# them the build uses the shipped std, so a failure here only warns.
+if ! rustup component list --installed 2>/dev/null | grep -qx rust-src; then
+  log "adding rust-src (smaller release wasm)"
+  rustup component add rust-src || log "rust-src unavailable: release builds use the shipped standard library"
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (takes ~9 min cold)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -176,7 +176,7 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
             let ok = found.is_empty() && rest.is_empty();
             let first = found.first().and_then(|(name, _)| uid_of(&loaded, name));
             // Every shown question listens to `problems`: write only changes.
-            let found: BTreeMap<String, String> = found.into_iter().collect();
+            let found: BTreeMap<String, String> = canvass_core::small_sort::map_of(found);
             if problems.with_untracked(|p| *p != found) {
                 problems.set(found);
             }

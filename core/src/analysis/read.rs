@@ -136,17 +136,14 @@ impl<'a> Ctx<'a> {
         match map.get("title") {
             None => LocalizedText::plain(name),
             Some(Value::String(s)) => LocalizedText::plain(s.clone()),
-            Some(Value::Object(texts)) if texts.values().all(Value::is_string) => LocalizedText(
-                texts
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            k.to_ascii_lowercase(),
-                            v.as_str().unwrap_or_default().to_owned(),
-                        )
-                    })
-                    .collect(),
-            ),
+            Some(Value::Object(texts)) if texts.values().all(Value::is_string) => {
+                LocalizedText(crate::small_sort::map_of(texts.iter().map(|(k, v)| {
+                    (
+                        k.to_ascii_lowercase(),
+                        v.as_str().unwrap_or_default().to_owned(),
+                    )
+                })))
+            }
             Some(_) => {
                 self.wrong(
                     &format!("{place}.title"),

@@ -62,7 +62,10 @@ impl Value {
             Value::Date(d) => J::String(d.to_string()),
             Value::Array(items) => J::Array(items.iter().map(Value::to_json).collect()),
             Value::Object(map) => {
-                J::Object(map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+                // `extend`, not `collect`: see `crate::small_sort`.
+                let mut object = serde_json::Map::new();
+                object.extend(map.iter().map(|(k, v)| (k.clone(), v.to_json())));
+                J::Object(object)
             }
         }
     }
@@ -170,11 +173,10 @@ fn from_json_at(json: &serde_json::Value, depth: usize) -> Value {
         J::String(s) => Value::String(s.clone()),
         _ if depth >= MAX_VALUE_DEPTH => Value::Null,
         J::Array(items) => Value::Array(items.iter().map(|v| from_json_at(v, depth + 1)).collect()),
-        J::Object(map) => Value::Object(
+        J::Object(map) => Value::Object(crate::small_sort::map_of(
             map.iter()
-                .map(|(k, v)| (k.clone(), from_json_at(v, depth + 1)))
-                .collect(),
-        ),
+                .map(|(k, v)| (k.clone(), from_json_at(v, depth + 1))),
+        )),
     }
 }
 

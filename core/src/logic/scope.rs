@@ -108,13 +108,15 @@ impl<'a> Reader<'a> {
                 )))
             }
             (Some(ChoiceShape::Cells), Json::Object(cells)) if cells.values().any(hidden) => {
-                Some(Cow::Owned(Json::Object(
+                // `extend`, not `collect`: see `crate::small_sort`.
+                let mut kept = serde_json::Map::new();
+                kept.extend(
                     cells
                         .iter()
                         .filter(|(_, v)| !hidden(v))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                )))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                );
+                Some(Cow::Owned(Json::Object(kept)))
             }
             _ => Some(Cow::Borrowed(raw)),
         }

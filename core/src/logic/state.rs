@@ -244,12 +244,13 @@ impl LogicState {
     /// them): their stored answers are ignored by scoring
     /// (`ScoringModel::score(answers, &hidden)`) and by expressions.
     pub fn hidden_questions(&self) -> BTreeSet<String> {
-        self.layout
-            .questions
-            .iter()
-            .filter(|(_, &e)| !self.element_visible(e))
-            .map(|(name, _)| name.clone())
-            .collect()
+        crate::small_sort::set_of(
+            self.layout
+                .questions
+                .iter()
+                .filter(|(_, &e)| !self.element_visible(e))
+                .map(|(name, _)| name.clone()),
+        )
     }
 
     /// The answers as scoring must read them: the stored answers, with

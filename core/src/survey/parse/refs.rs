@@ -36,14 +36,11 @@ pub(super) fn check(
     for (place, target) in &refs.children {
         child(place, target, refs, questions, ctx);
     }
-    let contained: BTreeSet<&str> = refs
-        .children
-        .iter()
-        .filter_map(|(_, target)| match target {
+    let contained: BTreeSet<&str> =
+        crate::small_sort::set_of(refs.children.iter().filter_map(|(_, target)| match target {
             ChildRef::Indicator { name } => Some(name.as_str()),
             _ => None,
-        })
-        .collect();
+        }));
     for name in spec.top_weights.keys() {
         if !refs.indicators.contains_key(name) {
             ctx.error(ParseError::UnknownIndicator {
