@@ -22,13 +22,13 @@ release_build() {
       # Merged with the rustflags of .cargo/config.toml, not replacing them.
       export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
       cargo fetch --quiet --target wasm32-unknown-unknown
-      TRUNK_OFFLINE=true trunk build --release "$@"
+      TRUNK_OFFLINE=true trunk build "$@" --release
     ); then return 0; fi
     echo "[build] the build-std build failed; building again with the shipped standard library" >&2
   fi
   echo "[build] path: standard library as shipped: trunk build $*"
   cargo fetch --quiet
-  TRUNK_OFFLINE=true trunk build --release "$@"
+  TRUNK_OFFLINE=true trunk build "$@" --release
 }
 
 release_build "$@"
