@@ -5,6 +5,7 @@
 //! it, each once, after everything it reads.
 
 use crate::expr::Expr;
+use crate::small_sort::sort_small_by;
 
 use super::layout::NodeId;
 
@@ -61,7 +62,9 @@ impl Graph {
         let n = self.nodes.len();
         self.readers = vec![Vec::new(); n];
         for (id, node) in self.nodes.iter_mut().enumerate() {
-            node.reads.sort_unstable();
+            // Not `sort_unstable`: a pdqsort instantiation costs ~3 KB of
+            // wasm (see `crate::small_sort`); read lists are short.
+            sort_small_by(&mut node.reads, usize::cmp);
             node.reads.dedup();
             for &r in &node.reads {
                 self.readers[r].push(id);
@@ -128,10 +131,10 @@ impl Graph {
     /// start at its earliest expression node.
     fn push_cycle(&self, cycle: Vec<NodeId>, cycles: &mut Vec<Vec<NodeId>>) {
         let mut key = cycle.clone();
-        key.sort_unstable();
+        sort_small_by(&mut key, usize::cmp);
         if cycles.iter().any(|c| {
             let mut k = c.clone();
-            k.sort_unstable();
+            sort_small_by(&mut k, usize::cmp);
             k == key
         }) {
             return;
