@@ -34,11 +34,19 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;
-    // Any page address opens the app shell (the app routes by URL hash).
+    // A directory address opens its own page (the office lives at
+    // office/ with its own index.html); any other page address opens the
+    // app shell (the app routes by URL hash).
     if (request.mode === 'navigate') {
+      const own = await cache.match(new URL('index.html', request.url).href);
+      if (own) return own;
       const shell = await cache.match('./index.html');
       if (shell) return shell;
     }
-    return fetch(request);
+    // Not precached (the office bundle): fetched once, then kept, so the
+    // office also opens offline after its first visit.
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+    return response;
   })());
 });

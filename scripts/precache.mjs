@@ -20,7 +20,14 @@ const files = [];
 const hash = createHash('sha256');
 for (const f of files) hash.update(relative(dist, f)).update(readFileSync(f));
 const version = hash.digest('hex').slice(0, 16);
-const assets = ['./', ...files.map((f) => `./${relative(dist, f).split(sep).join('/')}`)];
+// The office bundle (dist/office/, about 1 MB gzip) is not precached: a
+// respondent's phone should not download it, and the worker caches it at
+// run time on the first visit to the office instead (pwa/sw.js). It still
+// counts in the version, so a new office build installs a new worker.
+const assets = ['./', ...files
+  .map((f) => relative(dist, f).split(sep).join('/'))
+  .filter((f) => !f.startsWith('office/'))
+  .map((f) => `./${f}`)];
 const template = readFileSync(new URL('../pwa/sw.js', import.meta.url), 'utf8');
 const sw = template
   .replace('__CANVASS_VERSION__', version)
