@@ -8,7 +8,7 @@
 // and the app must open the draft again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,11 +40,31 @@ async function launch(profile) {
   return { proc, browser };
 }
 
-function kill(proc) {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  const gone = new Promise((ok) => proc.once('exit', ok));
-  try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
-  return gone;
+/** True while any process of `pid`'s group is alive. */
+function groupAlive(pid) {
+  try { process.kill(-pid, 0); return true; } catch { return false; }
+}
+
+/** SIGKILLs the whole process group and waits until every process of it is
+ * gone: a restart that overlapped the old browser's storage process would
+ * find the profile's databases locked and start with empty ones, which is
+ * the test's doing, not the app's (a phone never runs two at once). */
+async function kill(proc) {
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const gone = new Promise((ok) => proc.once('exit', ok));
+    try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }
+    await gone;
+  }
+  for (let i = 0; i < 200 && groupAlive(proc.pid); i++) await new Promise((ok) => setTimeout(ok, 25));
+  // Chromium's helpers may leave the group; any process still naming the
+  // profile is killed and waited for too.
+  for (let i = 0; i < 200; i++) {
+    const left = spawnSync('pgrep', ['-f', proc.spawnargs.find((a) => a.startsWith('--user-data-dir='))]).stdout.toString().trim();
+    if (!left) break;
+    if (i === 0) console.log(`crash: ${left.split('\n').length} Chromium processes outlived the kill`);
+    spawnSync('pkill', ['-9', '-f', proc.spawnargs.find((a) => a.startsWith('--user-data-dir='))]);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
 }
 
 /** The stored draft's answers, read straight from IndexedDB. */
