@@ -70,6 +70,11 @@ impl Store {
         id: &str,
         value: &T,
     ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        if kind == crate::storage::DRAFTS {
+            if let Ok(json) = serde_json::to_string(value) {
+                crate::storage::journal::keep(id, &json);
+            }
+        }
         self.track(self.records().put(kind, id, value))
     }
 
@@ -79,6 +84,9 @@ impl Store {
         kind: Kind,
         id: &str,
     ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        if kind == crate::storage::DRAFTS {
+            crate::storage::journal::forget(id);
+        }
         self.track(self.records().delete(kind, id))
     }
 

@@ -10,6 +10,7 @@
 
 mod backup;
 mod idb;
+pub mod journal;
 mod kind;
 mod legacy;
 pub mod local;
