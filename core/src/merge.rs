@@ -37,6 +37,15 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
     /// The merged records, in first-seen order.
     pub records: Vec<Response>,
+    /// Paradata and follow-up cases carried by the merged files, by
+    /// response id, so a merged export keeps them (`Export::with_field_data`).
+    /// A response in several files keeps the entry of the last file that
+    /// has one: a follow-up case is worked on after the response was first
+    /// exported, so the later export holds its later state.
+    #[serde(skip)]
+    pub paradata: std::collections::BTreeMap<Uuid, crate::paradata::Paradata>,
+    #[serde(skip)]
+    pub follow_ups: std::collections::BTreeMap<Uuid, crate::followup::FollowUpCase>,
 }
 
 /// Two different records with one response id.
@@ -99,6 +108,8 @@ pub fn merge(exports: &[(String, Export)]) -> Result<Merged, MergeError> {
     let mut seen = Seen::default();
     for (file, export) in exports {
         merged.files += 1;
+        merged.paradata.extend(export.paradata.iter().map(|(k, v)| (*k, v.clone())));
+        merged.follow_ups.extend(export.follow_ups.iter().map(|(k, v)| (*k, v.clone())));
         merged.add(file, export.responses.iter().cloned(), &mut seen);
     }
     Ok(merged)
@@ -106,7 +117,16 @@ pub fn merge(exports: &[(String, Export)]) -> Result<Merged, MergeError> {
 
 impl Merged {
     fn empty(survey: SurveyRef) -> Merged {
-        Merged { survey, files: 0, records_read: 0, duplicates: 0, conflicts: Vec::new(), records: Vec::new() }
+        Merged {
+            survey,
+            files: 0,
+            records_read: 0,
+            duplicates: 0,
+            conflicts: Vec::new(),
+            records: Vec::new(),
+            paradata: Default::default(),
+            follow_ups: Default::default(),
+        }
     }
 
     /// Adds one file's records; `seen` maps an id to its slot and the
@@ -281,6 +301,8 @@ pub fn merge_files<T: AsRef<[u8]>>(
             continue;
         }
         merged.files += 1;
+        merged.paradata.extend(export.paradata);
+        merged.follow_ups.extend(export.follow_ups);
         let relabel = target.clone();
         let records = export.responses.into_iter().map(|mut r| {
             if combinable {

@@ -162,3 +162,38 @@ fn the_responses_table_has_raw_values_scores_and_metadata() {
     assert!(csv.starts_with("id,completedAt,meta.interviewer,overall,rawTotal,grade,followUp,error,indicator.process,indicator.outcome,item.response_speed"), "{csv}");
     assert!(csv.contains(",380,优,false,,100,100,50,"), "{csv}");
 }
+
+/// A merged export keeps the paradata and follow-up cases of the files it
+/// merged; for a response in two files, the later file's case wins.
+#[test]
+fn merging_files_keeps_their_paradata_and_follow_ups() {
+    use canvass_core::followup::{FollowUpCase, FollowUpStatus};
+    use canvass_core::merge::merge_files;
+    use canvass_core::paradata::Paradata;
+    let export = sample_export(2);
+    let id = export.responses[0].id;
+    let case = |status| FollowUpCase {
+        response: id,
+        survey: export.survey.identity.id.clone(),
+        household: None,
+        reasons: vec![],
+        contact: Default::default(),
+        assignee: None,
+        due: None,
+        status,
+        notes: vec![],
+        history: vec![],
+        created_at: "2026-11-23T09:05:00+08:00".into(),
+    };
+    let first = export.clone().with_field_data([(id, Paradata::start(0))], [(id, case(FollowUpStatus::Open))]);
+    let later = export.clone().with_field_data([], [(id, case(FollowUpStatus::Resolved))]);
+    let out = merge_files(vec![("a.json".to_string(), first.to_json()), ("b.json".to_string(), later.to_json())], None, &|_, _| false);
+    let m = out.merged.expect("both files merge");
+    assert_eq!(m.paradata.len(), 1, "paradata of the first file kept");
+    assert_eq!(m.follow_ups[&id].status, FollowUpStatus::Resolved, "the later file's case wins");
+    let merged = canvass_core::export::Export::new(first.survey.clone(), m.records.clone(), "2026-11-23T10:00:00+08:00".into())
+        .with_field_data(m.paradata.clone(), m.follow_ups.clone());
+    let back = canvass_core::export::Export::from_json(&merged.to_json()).unwrap();
+    assert_eq!(back.paradata.len(), 1);
+    assert_eq!(back.follow_ups[&id].status, FollowUpStatus::Resolved);
+}

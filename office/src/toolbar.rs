@@ -98,7 +98,8 @@ fn download_merged() -> Result<(), String> {
     session.outcome.with_untracked(|o| {
         let Some(m) = o.as_ref().and_then(|o| o.merged.as_ref()) else { return Ok(()) };
         let survey = ExportedSurvey { identity: m.survey.clone(), title: r.definition.loaded.survey.title.clone() };
-        let export = Export::new(survey, m.records.clone(), crate::download::now_rfc3339());
+        let export = Export::new(survey, m.records.clone(), crate::download::now_rfc3339())
+            .with_field_data(m.paradata.clone(), m.follow_ups.clone());
         crate::download::text(&format!("{}-merged.json", file_stem(&r)), "application/json;charset=utf-8", &export.to_json())
     })
 }
