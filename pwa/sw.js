@@ -38,8 +38,22 @@ self.addEventListener('fetch', (event) => {
     // office/ with its own index.html); any other page address opens the
     // app shell (the app routes by URL hash).
     if (request.mode === 'navigate') {
-      const own = await cache.match(new URL('index.html', request.url).href);
+      const page = new URL('index.html', request.url).href;
+      const own = await cache.match(page);
       if (own) return own;
+      // A page of its own that is not precached (office/): the network
+      // first, kept for the next visit; the app shell only when offline.
+      if (page !== new URL('./index.html', self.registration.scope).href) {
+        try {
+          const response = await fetch(request);
+          if (response.ok) {
+            await cache.put(page, response.clone());
+            return response;
+          }
+        } catch {
+          // Offline and never visited: fall through to the app shell.
+        }
+      }
       const shell = await cache.match('./index.html');
       if (shell) return shell;
     }
