@@ -168,6 +168,9 @@ impl Notice {
             Notice::Storage(StoreNotice::QuarantineFailed { key, reason, error }) => {
                 format!("{key} {} {reason} ({error})", locale.t(Key::CouldNotMove))
             }
+            Notice::Storage(StoreNotice::Reset { message, restored }) => {
+                format!("{} {restored} ({message})", locale.t(Key::DatabaseReset))
+            }
             Notice::Storage(other) => other.to_string(),
             Notice::SampleFailed(why) => format!("{} {why}", locale.t(Key::SampleFailed)),
         }

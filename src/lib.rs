@@ -26,9 +26,6 @@ pub fn mount() {
     // wasm-bindgen-futures directly.
     wasm_bindgen_futures::spawn_local(async {
         let records = storage::open_browser_store().await;
-        // Drafts whose IndexedDB copy vanished in a crash come back from
-        // their localStorage journal (src/storage/journal.rs).
-        storage::journal::restore(&records).await;
         let surveys = match records.all::<String>(storage::SURVEYS).await {
             Ok(list) => list,
             Err(e) => {

@@ -29,6 +29,11 @@ pub const DB_NAME: &str = "canvass";
 #[derive(Clone)]
 pub struct Idb {
     db: IdbDatabase,
+    /// Chromium's `dataLoss` message when, on this open, it found the
+    /// database corrupt and replaced it with an empty one (its
+    /// `IDBVersionChangeEvent.dataLoss == "total"`): the app reports it and
+    /// restores drafts from their localStorage copies.
+    lost: Option<String>,
 }
 
 /// A future resolving when `target` (a request or a transaction) fires
@@ -94,13 +99,19 @@ impl Idb {
             .map_err(err)?
             .ok_or("IndexedDB is not available in this browser")?;
         let mut version = None;
+        let lost = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
         for _ in 0..3 {
             let req: IdbOpenDbRequest = match version {
                 None => factory.open(name),
                 Some(v) => factory.open_with_u32(name, v),
             }
             .map_err(err)?;
+            let seen = lost.clone();
             let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                let field = |k: &str| Reflect::get(&ev, &k.into()).ok().and_then(|v| v.as_string());
+                if field("dataLoss").as_deref() == Some("total") {
+                    *seen.borrow_mut() = Some(field("dataLossMessage").unwrap_or_default());
+                }
                 let Some(req) = ev
                     .target()
                     .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
@@ -122,12 +133,19 @@ impl Idb {
                 });
                 db.set_onversionchange(Some(close.as_ref().unchecked_ref()));
                 close.forget();
-                return Ok(Idb { db });
+                let lost = lost.borrow_mut().take();
+                return Ok(Idb { db, lost });
             }
             version = Some(db.version() as u32 + 1);
             db.close();
         }
         Err(format!("{name}: the object stores could not be created"))
+    }
+
+    /// Whether the browser replaced a corrupt database on this open, and
+    /// its reason.
+    pub fn lost(&self) -> Option<&str> {
+        self.lost.as_deref()
     }
 
     fn tx(&self, names: &[&str], write: bool) -> Result<IdbTransaction, JsValue> {

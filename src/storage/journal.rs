@@ -1,11 +1,14 @@
 //! A second copy of every draft in localStorage, written synchronously
-//! beside the IndexedDB write. The crash test (tests/e2e/crash.test.mjs)
-//! found that after a SIGKILL of the browser Chromium sometimes comes back
-//! with the whole IndexedDB database gone (a new, empty database), not
-//! merely the last write. Drafts are small, so each draft is also kept
-//! here, and at start a draft missing from IndexedDB is restored from its
-//! copy. Completed responses are not journalled: only the draft being
-//! filled is at risk while the browser is killed mid-survey.
+//! beside the IndexedDB write. Defence in depth for the case IndexedDB
+//! cannot cover by itself: when Chromium finds a database's backing store
+//! corrupt it deletes it and opens an empty one (reported to the page as
+//! `dataLoss: "total"`), and a user or a cleaner app may delete the
+//! IndexedDB data alone. Drafts are small, so each is also kept here, and at
+//! start a draft missing from IndexedDB is restored from its copy.
+//! localStorage is a separate database that Chromium commits lazily (about
+//! a second later), so the copy can be a few answers behind after a kill;
+//! IndexedDB, confirmed per write, stays the store the save indicator
+//! speaks for. Completed responses are not journalled.
 //!
 //! The key prefix is `canvass-journal.`, not `canvass.`, so the skeleton's
 //! localStorage migration (`legacy_entries`) never takes these keys.
@@ -51,7 +54,7 @@ pub fn copies() -> Vec<(String, String)> {
 }
 
 /// Puts back every draft that has a kept copy but is missing from
-/// IndexedDB (the database came back empty after a crash). Returns how
+/// IndexedDB (a database reset or deleted under the app). Returns how
 /// many were restored.
 pub async fn restore<B: super::Backend + 'static>(records: &std::rc::Rc<super::Records<B>>) -> usize {
     let mut restored = 0;

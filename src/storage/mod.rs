@@ -88,6 +88,10 @@ pub enum StoreNotice {
     /// A record written by a newer Canvass: left untouched, skipped.
     #[error("{key}: written by a newer version (record version {version}); left untouched")]
     TooNew { key: String, version: u32 },
+    /// The browser found the database corrupt and replaced it with an
+    /// empty one; `restored` drafts came back from their localStorage copies.
+    #[error("the browser reset its database ({message}); {restored} drafts restored from their copies")]
+    Reset { message: String, restored: usize },
     /// IndexedDB is unavailable: everything lives in memory only.
     #[error("{0}")]
     Unavailable(String),
