@@ -70,11 +70,6 @@ impl Store {
         id: &str,
         value: &T,
     ) -> impl Future<Output = Result<(), StoreError>> + 'static {
-        if kind == crate::storage::DRAFTS {
-            if let Ok(json) = serde_json::to_string(value) {
-                crate::storage::journal::keep(id, &json);
-            }
-        }
         self.track(self.records().put(kind, id, value))
     }
 
@@ -84,9 +79,6 @@ impl Store {
         kind: Kind,
         id: &str,
     ) -> impl Future<Output = Result<(), StoreError>> + 'static {
-        if kind == crate::storage::DRAFTS {
-            crate::storage::journal::forget(id);
-        }
         self.track(self.records().delete(kind, id))
     }
 
@@ -168,9 +160,10 @@ impl Notice {
             Notice::Storage(StoreNotice::QuarantineFailed { key, reason, error }) => {
                 format!("{key} {} {reason} ({error})", locale.t(Key::CouldNotMove))
             }
-            Notice::Storage(StoreNotice::Reset { message, restored }) => {
-                format!("{} {restored} ({message})", locale.t(Key::DatabaseReset))
-            }
+            Notice::Storage(StoreNotice::Reset { message, restored }) => match message {
+                Some(m) => format!("{} {restored} ({m})", locale.t(Key::DatabaseReset)),
+                None => format!("{} {restored}", locale.t(Key::DatabaseReset)),
+            },
             Notice::Storage(other) => other.to_string(),
             Notice::SampleFailed(why) => format!("{} {why}", locale.t(Key::SampleFailed)),
         }

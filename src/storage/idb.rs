@@ -19,6 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
 use super::kind::{Kind, KINDS, QUARANTINE, SURVEY_INDEX, UNEXPORTED_INDEX};
+use super::mirror;
 use super::record::{Envelope, Raw};
 use super::records::Backend;
 
@@ -32,8 +33,10 @@ pub struct Idb {
     /// Chromium's `dataLoss` message when, on this open, it found the
     /// database corrupt and replaced it with an empty one (its
     /// `IDBVersionChangeEvent.dataLoss == "total"`): the app reports it and
-    /// restores drafts from their localStorage copies.
+    /// restores the mirrored records (src/storage/mirror.rs).
     lost: Option<String>,
+    /// Records put back from the mirror because the database opened new.
+    restored: usize,
 }
 
 /// A future resolving when `target` (a request or a transaction) fires
@@ -100,15 +103,26 @@ impl Idb {
             .ok_or("IndexedDB is not available in this browser")?;
         let mut version = None;
         let lost = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+        let created = std::rc::Rc::new(std::cell::Cell::new(false));
         for _ in 0..3 {
             let req: IdbOpenDbRequest = match version {
                 None => factory.open(name),
                 Some(v) => factory.open_with_u32(name, v),
             }
             .map_err(err)?;
-            let seen = lost.clone();
+            let (seen, new) = (lost.clone(), created.clone());
             let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                let field = |k: &str| Reflect::get(&ev, &k.into()).ok().and_then(|v| v.as_string());
+                let field = |k: &str| {
+                    Reflect::get(&ev, &k.into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                };
+                let old = Reflect::get(&ev, &"oldVersion".into())
+                    .ok()
+                    .and_then(|v| v.as_f64());
+                if old == Some(0.0) {
+                    new.set(true);
+                }
                 if field("dataLoss").as_deref() == Some("total") {
                     *seen.borrow_mut() = Some(field("dataLossMessage").unwrap_or_default());
                 }
@@ -134,7 +148,12 @@ impl Idb {
                 db.set_onversionchange(Some(close.as_ref().unchecked_ref()));
                 close.forget();
                 let lost = lost.borrow_mut().take();
-                return Ok(Idb { db, lost });
+                let restored = if created.get() {
+                    restore_mirror(&db).await
+                } else {
+                    0
+                };
+                return Ok(Idb { db, lost, restored });
             }
             version = Some(db.version() as u32 + 1);
             db.close();
@@ -146,6 +165,11 @@ impl Idb {
     /// its reason.
     pub fn lost(&self) -> Option<&str> {
         self.lost.as_deref()
+    }
+
+    /// How many records were put back from the mirror at open.
+    pub fn restored(&self) -> usize {
+        self.restored
     }
 
     fn tx(&self, names: &[&str], write: bool) -> Result<IdbTransaction, JsValue> {
@@ -217,6 +241,66 @@ fn simulated_full_disk() -> Option<JsValue> {
         e.set_name("QuotaExceededError");
         e.into()
     })
+}
+
+/// The transaction's outcome once the mirror copies settled too. A copy
+/// that fails (Cache Storage missing or full) does not undo the confirmed
+/// IndexedDB write; it is logged to the console.
+fn settle_with_copies(
+    write: impl Future<Output = Result<(), String>> + 'static,
+    copies: Vec<JsFuture>,
+) -> impl Future<Output = Result<(), String>> + 'static {
+    async move {
+        let out = write.await;
+        for copy in copies {
+            if let Err(e) = copy.await {
+                leptos::logging::warn!("canvass: mirror copy failed: {}", js_reason(&e));
+            }
+        }
+        out
+    }
+}
+
+/// Puts every mirrored record back into a database that opened new (reset
+/// by the browser or deleted under the app); returns how many. Unknown
+/// kinds and unreadable copies are skipped: the mirror only ever adds.
+async fn restore_mirror(db: &IdbDatabase) -> usize {
+    let Ok(copies) = mirror::all().await else {
+        return 0;
+    };
+    let copies: Vec<(Kind, JsValue)> = copies
+        .into_iter()
+        .filter_map(|(kind, _, text)| {
+            let kind = *KINDS
+                .iter()
+                .find(|k| k.name == kind && mirror::mirrored(**k))?;
+            Some((kind, js_sys::JSON::parse(&text).ok()?))
+        })
+        .collect();
+    if copies.is_empty() {
+        return 0;
+    }
+    let names: Array = KINDS
+        .iter()
+        .filter(|k| mirror::mirrored(**k))
+        .map(|k| JsValue::from_str(k.name))
+        .collect();
+    let Ok(tx) =
+        db.transaction_with_str_sequence_and_mode(&names, web_sys::IdbTransactionMode::Readwrite)
+    else {
+        return 0;
+    };
+    let mut added = 0;
+    for (kind, value) in &copies {
+        if let Ok(req) = tx.object_store(kind.name).and_then(|s| s.add(value)) {
+            KEEP_GOING.with(|f| req.set_onerror(Some(f)));
+            added += 1;
+        }
+    }
+    match settled(&tx).await {
+        Ok(_) => added,
+        Err(_) => 0,
+    }
 }
 
 /// Whether every kind has its store and indexes.
@@ -326,13 +410,24 @@ impl Backend for Idb {
         kind: Kind,
         records: &[Envelope],
     ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
-        self.write(&[kind.name], &|tx| {
+        let write = self.write(&[kind.name], &|tx| {
             let store = tx.object_store(kind.name)?;
             for r in records {
                 store.put(&to_js(r)?)?;
             }
             Ok(())
-        })
+        });
+        // The copies start now, in issue order, and are awaited with the
+        // transaction: "saved" means both.
+        let copies: Vec<_> = records
+            .iter()
+            .filter(|_| mirror::mirrored(kind))
+            .filter_map(|r| {
+                let text = json_text(&to_js(r).ok()?);
+                Some(mirror::start(kind, &r.id, Some(&text)))
+            })
+            .collect();
+        settle_with_copies(write, copies)
     }
 
     fn delete(
@@ -340,10 +435,16 @@ impl Backend for Idb {
         kind: Kind,
         id: &str,
     ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
-        self.write(&[kind.name], &|tx| {
+        let write = self.write(&[kind.name], &|tx| {
             tx.object_store(kind.name)?.delete(&id.into())?;
             Ok(())
-        })
+        });
+        let copies = if mirror::mirrored(kind) {
+            vec![mirror::start(kind, id, None)]
+        } else {
+            Vec::new()
+        };
+        settle_with_copies(write, copies)
     }
 
     fn get(

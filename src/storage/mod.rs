@@ -10,11 +10,11 @@
 
 mod backup;
 mod idb;
-pub mod journal;
 mod kind;
 mod legacy;
 pub mod local;
 mod memory;
+pub mod mirror;
 mod open;
 mod pending;
 pub mod persist;
@@ -88,10 +88,15 @@ pub enum StoreNotice {
     /// A record written by a newer Canvass: left untouched, skipped.
     #[error("{key}: written by a newer version (record version {version}); left untouched")]
     TooNew { key: String, version: u32 },
-    /// The browser found the database corrupt and replaced it with an
-    /// empty one; `restored` drafts came back from their localStorage copies.
-    #[error("the browser reset its database ({message}); {restored} drafts restored from their copies")]
-    Reset { message: String, restored: usize },
+    /// IndexedDB opened empty (the browser found it corrupt and reset it,
+    /// or it was deleted under the app); `restored` records came back from
+    /// the mirror (src/storage/mirror.rs).
+    #[error("the database opened empty ({}); {restored} records restored from the second copy", message.as_deref().unwrap_or("deleted"))]
+    Reset {
+        /// The browser's reason when it reset a corrupt database.
+        message: Option<String>,
+        restored: usize,
+    },
     /// IndexedDB is unavailable: everything lives in memory only.
     #[error("{0}")]
     Unavailable(String),

@@ -1,7 +1,7 @@
 //! Opening the browser's store at start: IndexedDB, then the skeleton's
 //! localStorage values moved in (their keys deleted only once the records
-//! are stored), and drafts missing from IndexedDB restored from their
-//! localStorage copies. When IndexedDB cannot be opened the app still starts, with
+//! are stored). A database that opens new gets the mirrored records back
+//! (src/storage/mirror.rs). When IndexedDB cannot be opened the app still starts, with
 //! every write failing into memory and the banner offering a backup.
 
 use std::rc::Rc;
@@ -16,7 +16,7 @@ pub async fn open_browser_store() -> Rc<Records<Idb>> {
         Ok(idb) => idb,
         Err(reason) => return Records::memory_only(format!("IndexedDB: {reason}")),
     };
-    let lost = idb.lost().map(str::to_owned);
+    let (lost, restored) = (idb.lost().map(str::to_owned), idb.restored());
     let records = Records::new(idb);
     let entries = local::legacy_entries();
     if !entries.is_empty() {
@@ -26,12 +26,13 @@ pub async fn open_browser_store() -> Rc<Records<Idb>> {
             Err(e) => records.report(StoreNotice::Unavailable(e.to_string())),
         }
     }
-    // Drafts missing from IndexedDB (a database the browser found corrupt
-    // and reset, or data deleted under the app) come back from their
-    // localStorage copies (src/storage/journal.rs).
-    let restored = super::journal::restore(&records).await;
-    if let Some(message) = lost {
-        records.report(StoreNotice::Reset { message, restored });
+    // A database the browser reset, or one deleted under the app, got its
+    // drafts and unexported responses back from the mirror at open.
+    if lost.is_some() || restored > 0 {
+        records.report(StoreNotice::Reset {
+            message: lost,
+            restored,
+        });
     }
     records
 }
