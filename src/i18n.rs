@@ -53,11 +53,23 @@ impl Locale {
         }
     }
 
-    /// The interface string for `key`.
-    pub fn t(self, key: Key) -> &'static str {
-        match self {
-            Locale::ZhCn => zh(key),
-            Locale::En => en(key),
+    /// The interface string for `key` (the app's `Key`, or another
+    /// bundle's key type: the office's).
+    pub fn t<K: Text>(self, key: K) -> &'static str {
+        key.text(self)
+    }
+}
+
+/// A key of interface strings, one string per locale.
+pub trait Text {
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+impl Text for Key {
+    fn text(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::ZhCn => zh(self),
+            Locale::En => en(self),
         }
     }
 }
