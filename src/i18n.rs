@@ -60,19 +60,29 @@ impl Locale {
     }
 }
 
-/// A key of interface strings, one string per locale.
+/// A key of interface strings, one string per locale. Implemented with
+/// `impl_text!` from a key type's two per-locale functions.
 pub trait Text {
     fn text(self, locale: Locale) -> &'static str;
 }
 
-impl Text for Key {
-    fn text(self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::ZhCn => zh(self),
-            Locale::En => en(self),
+/// `impl_text!(Key, zh, en)`: implements `Text` for `Key` with `zh(key)`
+/// and `en(key)` (here and in the office's own strings).
+#[macro_export]
+macro_rules! impl_text {
+    ($key:ty, $zh:path, $en:path) => {
+        impl $crate::i18n::Text for $key {
+            fn text(self, locale: $crate::i18n::Locale) -> &'static str {
+                match locale {
+                    $crate::i18n::Locale::ZhCn => $zh(self),
+                    $crate::i18n::Locale::En => $en(self),
+                }
+            }
         }
-    }
+    };
 }
+
+crate::impl_text!(Key, zh, en);
 
 /// Every interface string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,14 +7,7 @@
 /// `t` reads any key type that implements `Text`, the office's `Key` too.
 pub use canvass::i18n::Locale;
 
-impl canvass::i18n::Text for Key {
-    fn text(self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::ZhCn => zh(self),
-            Locale::En => en(self),
-        }
-    }
-}
+canvass::impl_text!(Key, zh, en);
 
 /// Every office interface string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
