@@ -73,11 +73,16 @@ impl Route {
         }
     }
 
-    /// The bundle that renders this route.
+    /// The bundle that renders this route (no catch-all: a new route
+    /// must choose, and be rendered by `app::App` or `staff_app::StaffApp`).
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Home | Route::Fill(_) | Route::End(_) => Bundle::App,
-            _ => Bundle::Staff,
+            Route::Staff
+            | Route::Visits
+            | Route::Visit(_)
+            | Route::Responses
+            | Route::FollowUps => Bundle::Staff,
         }
     }
 
