@@ -34,9 +34,9 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;
-    // A directory address opens its own page (the office lives at
-    // office/ with its own index.html); any other page address opens the
-    // app shell (the app routes by URL hash).
+    // A directory address opens its own page (the staff bundle at
+    // staff/ and the office at office/ have their own index.html); any
+    // other page address opens the app shell (the app routes by URL hash).
     if (request.mode === 'navigate') {
       const page = new URL('index.html', request.url).href;
       const own = await cache.match(page);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release build into dist/ with the pinned tools (offline mode so a missing
-# or mismatched tool fails at once with a clear message): the app, then the
-# office bundle into dist/office/, then the service worker's precache list.
+# or mismatched tool fails at once with a clear message): the app, the
+# staff bundle into dist/staff/, the office bundle into dist/office/, then
+# the service worker's precache list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -33,6 +34,14 @@ release_build() {
 
 release_build "$@"
 
+# --- staff bundle (docs/SIZE.md) --------------------------------------------
+# The staff pages (staff menu, visits, visit form, response list,
+# follow-ups) are their own entry crate (staff/) over the app crate, built
+# into dist/staff/ and served at /staff/, so the respondent's first load
+# carries none of them. Precached with the app (scripts/precache.mjs).
+release_build staff/index.html --dist dist/staff --public-url /staff/
+# --- end staff bundle -------------------------------------------------------
+
 # --- office bundle (issue 6) -------------------------------------------------
 # The office (merge, dashboard, CSV/XLSX, print) is its own crate and wasm
 # bundle, built into dist/office/ and served at /office/, so none of its code
@@ -40,6 +49,11 @@ release_build "$@"
 # trunk empties its --dist directory.
 release_build office/index.html --dist dist/office --public-url /office/
 # --- end office bundle -------------------------------------------------------
+
+# The JS glue of the app and staff bundles minified with terser (trunk's
+# minifier leaves much of it), their integrity hashes rewritten; before the
+# precache list, which hashes the final files.
+node scripts/minify-glue.mjs dist dist/staff
 
 # The service worker's precache list: every file under dist/ at the end of
 # the build (keep this the last step, after any other build into dist/).

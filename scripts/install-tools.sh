@@ -39,8 +39,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q version_132 || [ ! -d node_modules/playwright-core ]; then
-  log "installing npm packages (binaryen, playwright-core)"
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q version_132 || [ ! -d node_modules/playwright-core ] \
+    || ! node_modules/.bin/terser --version 2>/dev/null | grep -q '5\.51\.2'; then
+  log "installing npm packages (binaryen, playwright-core, terser)"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 fi
 

@@ -20,7 +20,10 @@ const files = [];
 const hash = createHash('sha256');
 for (const f of files) hash.update(relative(dist, f)).update(readFileSync(f));
 const version = hash.digest('hex').slice(0, 16);
-// The office bundle (dist/office/, about 1 MB gzip) is not precached: a
+// The staff bundle (dist/staff/) is precached with the app: an
+// interviewer goes between the two offline (next household: end page →
+// staff/#/visit/… → #/fill/…). The office bundle (dist/office/, about
+// 1 MB gzip) is not precached: a
 // respondent's phone should not download it, and the worker caches it at
 // run time on the first visit to the office instead (pwa/sw.js). It still
 // counts in the version, so a new office build installs a new worker.

@@ -1,5 +1,9 @@
 //! The root component: provides the contexts, follows the URL hash and
 //! keeps `<html lang>` and the stored language in step with the toggle.
+//! `shell` is shared by both bundles (docs/SIZE.md): `App` renders the
+//! respondent's pages (home, fill, end), `crate::staff_app` the staff
+//! pages; each passes only its own pages, so the other bundle's pages
+//! are not compiled into it.
 
 use std::rc::Rc;
 
@@ -12,10 +16,6 @@ use crate::components::{
 use crate::context::{Catalog, Db, Notice, Store, UiLocale};
 use crate::i18n::{Key, Locale};
 use crate::pages::{end_page::EndPage, fill_page::FillPage, home_page::HomePage};
-use crate::pages::{
-    followups_page::FollowUpsPage, responses_page::ResponsesPage, staff_page::StaffPage,
-    visit_page::VisitPage, visits_page::VisitsPage,
-};
 use crate::route::{self, Route};
 use crate::storage::{local, SURVEYS};
 
@@ -23,6 +23,22 @@ use crate::storage::{local, SURVEYS};
 /// (id, JSON text), read before mounting so deep links find them.
 #[component]
 pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
+    shell(records, surveys, |route| match route {
+        Route::Home => view! { <HomePage/> }.into_any(),
+        Route::Fill(id) => view! { <FillPage survey_id=id/> }.into_any(),
+        Route::End(id) => view! { <EndPage survey_id=id/> }.into_any(),
+        // The staff bundle's routes: `route::replace` is loading it.
+        _ => ().into_any(),
+    })
+}
+
+/// The contexts, header, banners and hash routing around `page`, which
+/// renders the running bundle's routes.
+pub fn shell(
+    records: Rc<Db>,
+    surveys: Vec<(String, String)>,
+    page: fn(Route) -> AnyView,
+) -> impl IntoView {
     let store = Store::new(records);
     let catalog::Initial {
         entries,
@@ -68,10 +84,19 @@ pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
     let route = Memo::new(move |_| {
         let wanted = hash.get();
         let allowed = crate::field::lock::guard(wanted.clone(), lock.get().as_deref());
-        if allowed != wanted {
+        if allowed != wanted || allowed.bundle() != route::bundle() {
             route::replace(&allowed);
         }
         allowed
+    });
+    // A page restored from the back/forward cache kept its old state (a
+    // lock set or cleared, answers given in the other bundle since): it
+    // is loaded again, so the stored lock guards it like any other load.
+    let _pageshow = window_event_listener_untyped("pageshow", |e| {
+        let persisted = js_sys::Reflect::get(&e, &"persisted".into());
+        if persisted.ok().and_then(|p| p.as_bool()) == Some(true) {
+            let _ = window().location().reload();
+        }
     });
     let filling = Signal::derive(move || matches!(route.get(), Route::Fill(_)));
 
@@ -79,7 +104,7 @@ pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
         <StorageBanner/>
         <UpdateBar filling/>
         <header class="cv-header">
-            <a class="cv-header__title" href="#/">{move || locale.get().t(Key::AppTitle)}</a>
+            <a class="cv-header__title" href=Route::Home.href()>{move || locale.get().t(Key::AppTitle)}</a>
             <LangToggle/>
         </header>
         <main class="cv-main">
@@ -87,16 +112,7 @@ pub fn App(records: Rc<Db>, surveys: Vec<(String, String)>) -> impl IntoView {
             // the page, which restores its state from storage.
             {move || {
                 locale.track();
-                match route.get() {
-                    Route::Home => view! { <HomePage/> }.into_any(),
-                    Route::Fill(id) => view! { <FillPage survey_id=id/> }.into_any(),
-                    Route::End(id) => view! { <EndPage survey_id=id/> }.into_any(),
-                    Route::Staff => view! { <StaffPage/> }.into_any(),
-                    Route::Visits => view! { <VisitsPage/> }.into_any(),
-                    Route::Visit(id) => view! { <VisitPage survey_id=id/> }.into_any(),
-                    Route::Responses => view! { <ResponsesPage/> }.into_any(),
-                    Route::FollowUps => view! { <FollowUpsPage/> }.into_any(),
-                }
+                page(route.get())
             }}
         </main>
     }

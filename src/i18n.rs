@@ -53,14 +53,36 @@ impl Locale {
         }
     }
 
-    /// The interface string for `key`.
-    pub fn t(self, key: Key) -> &'static str {
-        match self {
-            Locale::ZhCn => zh(key),
-            Locale::En => en(key),
-        }
+    /// The interface string for `key` (the app's `Key`, or another
+    /// bundle's key type: the office's).
+    pub fn t<K: Text>(self, key: K) -> &'static str {
+        key.text(self)
     }
 }
+
+/// A key of interface strings, one string per locale. Implemented with
+/// `impl_text!` from a key type's two per-locale functions.
+pub trait Text {
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+/// `impl_text!(Key, zh, en)`: implements `Text` for `Key` with `zh(key)`
+/// and `en(key)` (here and in the office's own strings).
+#[macro_export]
+macro_rules! impl_text {
+    ($key:ty, $zh:path, $en:path) => {
+        impl $crate::i18n::Text for $key {
+            fn text(self, locale: $crate::i18n::Locale) -> &'static str {
+                match locale {
+                    $crate::i18n::Locale::ZhCn => $zh(self),
+                    $crate::i18n::Locale::En => $en(self),
+                }
+            }
+        }
+    };
+}
+
+crate::impl_text!(Key, zh, en);
 
 /// Every interface string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

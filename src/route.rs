@@ -1,6 +1,39 @@
 //! Routing by URL hash (`#/fill/<surveyId>`), so that a reload returns to
 //! the survey being filled. Hand-written instead of leptos_router: three
 //! routes do not pay for a router in the wasm bundle.
+//!
+//! The routes live in two bundles (docs/SIZE.md): the app at `/` (home,
+//! fill, end: what a respondent loads first) and the staff pages at
+//! `/staff/` (staff menu, visits, visit form, response list, follow-ups).
+//! A link or navigation to a route of the other bundle is a full-page
+//! load of that bundle's page with the route's hash (`staff/#/visits`,
+//! `../#/fill/<id>`), so each bundle compiles in only its own pages.
+
+use std::cell::Cell;
+
+/// Which wasm bundle a route is rendered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// The app at `/`: home, fill and end pages.
+    App,
+    /// The staff pages at `/staff/`.
+    Staff,
+}
+
+thread_local! {
+    /// The running bundle (set once at mount; wasm has one thread).
+    static RUNNING: Cell<Bundle> = const { Cell::new(Bundle::App) };
+}
+
+/// Records which bundle is running, before the first render.
+pub fn set_bundle(bundle: Bundle) {
+    RUNNING.with(|b| b.set(bundle));
+}
+
+/// The running bundle (`App` unless `set_bundle` said otherwise).
+pub fn bundle() -> Bundle {
+    RUNNING.with(Cell::get)
+}
 
 /// A screen of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +73,32 @@ impl Route {
         }
     }
 
-    /// The hash of this route, for links.
+    /// The bundle that renders this route (no catch-all: a new route
+    /// must choose, and be rendered by `app::App` or `staff_app::StaffApp`).
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Home | Route::Fill(_) | Route::End(_) => Bundle::App,
+            Route::Staff
+            | Route::Visits
+            | Route::Visit(_)
+            | Route::Responses
+            | Route::FollowUps => Bundle::Staff,
+        }
+    }
+
+    /// The address of this route, for links: its hash in the running
+    /// bundle, or the other bundle's page with the hash.
     pub fn href(&self) -> String {
+        let page = match (bundle(), self.bundle()) {
+            (Bundle::App, Bundle::Staff) => "staff/",
+            (Bundle::Staff, Bundle::App) => "../",
+            _ => "",
+        };
+        format!("{page}{}", self.hash())
+    }
+
+    /// The hash of this route (`#/fill/abc`).
+    pub fn hash(&self) -> String {
         match self {
             Route::Home => "#/".to_owned(),
             Route::Fill(id) => format!("#/fill/{}", encode(id)),
@@ -63,24 +120,36 @@ pub fn current() -> Route {
     Route::parse(&hash)
 }
 
-/// Goes to `route` (the `hashchange` listener re-renders).
+/// Goes to `route`: within the running bundle by its hash (the
+/// `hashchange` listener re-renders), otherwise by loading the other
+/// bundle's page.
 pub fn navigate(route: &Route) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(&route.href());
+        let l = w.location();
+        let _ = if route.bundle() == bundle() {
+            l.set_hash(&route.hash())
+        } else {
+            l.assign(&route.href())
+        };
     }
 }
 
 /// Replaces the address bar's route without a history entry (a guarded
-/// route must not leave a back-button step to the page it refused).
+/// route must not leave a back-button step to the page it refused); a
+/// route of the other bundle loads that bundle's page in place.
 pub fn replace(route: &Route) {
     if let Some(w) = web_sys::window() {
         let l = w.location();
-        let url = format!(
-            "{}{}{}",
-            l.pathname().unwrap_or_default(),
-            l.search().unwrap_or_default(),
+        let url = if route.bundle() == bundle() {
+            format!(
+                "{}{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default(),
+                route.hash()
+            )
+        } else {
             route.href()
-        );
+        };
         let _ = l.replace(&url);
     }
 }
@@ -126,8 +195,22 @@ mod tests {
         for (hash, expected) in cases {
             assert_eq!(Route::parse(hash), expected, "{hash:?}");
             if expected != Route::Home {
-                assert_eq!(Route::parse(&expected.href()), expected);
+                assert_eq!(Route::parse(&expected.hash()), expected);
             }
         }
+    }
+
+    #[test]
+    fn links_to_the_other_bundle_load_its_page() {
+        use super::{set_bundle, Bundle};
+        set_bundle(Bundle::App);
+        assert_eq!(Route::Fill("a".into()).href(), "#/fill/a");
+        assert_eq!(Route::Visits.href(), "staff/#/visits");
+        assert_eq!(Route::Visit("s".into()).href(), "staff/#/visit/s");
+        set_bundle(Bundle::Staff);
+        assert_eq!(Route::Visits.href(), "#/visits");
+        assert_eq!(Route::Home.href(), "../#/");
+        assert_eq!(Route::Fill("a".into()).href(), "../#/fill/a");
+        set_bundle(Bundle::App);
     }
 }

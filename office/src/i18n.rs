@@ -3,55 +3,11 @@
 //! the compiler. Kept separate so that the respondent bundle never carries
 //! the office's strings (and the reverse).
 
-/// The interface language; Chinese first.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Locale {
-    #[default]
-    ZhCn,
-    En,
-}
+/// The interface language: the app's (`canvass::i18n::Locale`), whose
+/// `t` reads any key type that implements `Text`, the office's `Key` too.
+pub use canvass::i18n::Locale;
 
-impl Locale {
-    /// The locale key surveys use for their translations.
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh-cn",
-            Locale::En => "en",
-        }
-    }
-
-    /// The BCP 47 tag for `<html lang>`.
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh-CN",
-            Locale::En => "en",
-        }
-    }
-
-    /// Reads a stored code; anything unknown is the default.
-    pub fn from_code(code: &str) -> Locale {
-        if code.eq_ignore_ascii_case("en") {
-            Locale::En
-        } else {
-            Locale::ZhCn
-        }
-    }
-
-    pub fn other(self) -> Locale {
-        match self {
-            Locale::ZhCn => Locale::En,
-            Locale::En => Locale::ZhCn,
-        }
-    }
-
-    /// The interface string for `key`.
-    pub fn t(self, key: Key) -> &'static str {
-        match self {
-            Locale::ZhCn => zh(key),
-            Locale::En => en(key),
-        }
-    }
-}
+canvass::impl_text!(Key, zh, en);
 
 /// Every office interface string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -79,14 +79,16 @@ fn download_table(xlsx: bool, l: Locale) -> Result<(), String> {
         let table = canvass_core::table::responses_table(&def.scoring, scored);
         if xlsx {
             let bytes = crate::xlsx::workbook(&table, &r, l.code()).map_err(|e| e.to_string())?;
-            crate::download::bytes(
+            canvass::download::download_bytes(
                 &format!("{}.xlsx", file_stem(&r)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 &bytes,
             )
+            .map_err(|e| e.to_string())
         } else {
             let text = format!("{}{}", canvass_core::csv::BOM, table.to_csv());
-            crate::download::text(&format!("{}.csv", file_stem(&r)), "text/csv;charset=utf-8", &text)
+            canvass::download::download_text(&format!("{}.csv", file_stem(&r)), "text/csv;charset=utf-8", &text)
+                .map_err(|e| e.to_string())
         }
     })
 }
@@ -100,7 +102,8 @@ fn download_merged() -> Result<(), String> {
         let survey = ExportedSurvey { identity: m.survey.clone(), title: r.definition.loaded.survey.title.clone() };
         let export = Export::new(survey, m.records.clone(), crate::download::now_rfc3339())
             .with_field_data(m.paradata.clone(), m.follow_ups.clone());
-        crate::download::text(&format!("{}-merged.json", file_stem(&r)), "application/json;charset=utf-8", &export.to_json())
+        canvass::download::download_json(&format!("{}-merged.json", file_stem(&r)), &export.to_json())
+            .map_err(|e| e.to_string())
     })
 }
 

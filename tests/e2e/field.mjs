@@ -34,7 +34,7 @@ export async function loadFieldSurvey(page, url) {
 
 /** Sets the interviewer profile and the PIN from the staff menu. */
 export async function setUpStaff(page, url, { name = '王芳', id = '007', pin = PIN } = {}) {
-  await page.goto(`${url}#/staff`);
+  await page.goto(`${url}staff/#/staff`);
   await page.getByTestId('staff-page').waitFor();
   await page.getByTestId('profile-name').fill(name);
   await page.getByTestId('profile-id').fill(id);

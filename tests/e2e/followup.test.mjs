@@ -21,7 +21,7 @@ test('a bottom-box answer becomes a follow-up with consented contact only, close
   await page.getByTestId('btn-new').click();
   await completeFieldSurvey(page, { service: '5', phone: '13955556666', consent: true });
 
-  await page.goto(`${url}#/followups`);
+  await page.goto(`${url}staff/#/followups`);
   await page.getByTestId('followups-page').waitFor();
   await page.getByTestId('case').first().waitFor();
   assert.equal(await page.getByTestId('case').count(), 2, 'two bottom-box answers, two cases; the satisfied one none');
@@ -53,7 +53,7 @@ test('a bottom-box answer becomes a follow-up with consented contact only, close
   assert.equal(await page.getByTestId('case').count(), 2);
 
   // The list's "needs follow-up" filter keeps the unresolved one.
-  await page.goto(`${url}#/responses`);
+  await page.goto(`${url}staff/#/responses`);
   await page.getByTestId('response-row').first().waitFor();
   assert.equal((await page.getByTestId('list-count').innerText()).trim(), '3');
   await page.getByTestId('filter-status').selectOption('followUp');

@@ -1,7 +1,8 @@
 // Offline, end to end against the release build: load the app once (the
 // service worker precaches every file), stop the server and take the
 // browser offline, reload — the app opens from the cache, a survey can be
-// filled and completed (grade shown), and the export downloads.
+// filled and completed (grade shown), the export downloads, and the staff
+// bundle (/staff/, precached with the app) opens and lists the response.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -28,6 +29,7 @@ test('after one visit the app opens, fills, completes and exports with no networ
   });
   assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is precached: ${cached}`);
   assert.ok(cached.includes('/index.html') && cached.includes('/manifest.webmanifest'));
+  assert.ok(cached.includes('/staff/index.html') && cached.some((p) => /^\/staff\/.*\.wasm$/.test(p)), `the staff bundle is precached: ${cached}`);
 
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
@@ -58,5 +60,12 @@ test('after one visit the app opens, fills, completes and exports with no networ
   const exported = JSON.parse(await readFile(file, 'utf8'));
   assert.equal(exported.responses.length, 1);
   await page.getByTestId('storage-unexported').filter({ hasText: /^0$/ }).waitFor();
+
+  // The staff bundle opens offline too, from the home page's link.
+  await page.getByTestId('link-staff-menu').click();
+  await page.getByTestId('staff-page').waitFor();
+  await page.getByTestId('link-responses').click();
+  await page.getByTestId('response-row').first().waitFor();
+  assert.equal(await page.evaluate(() => location.pathname), '/staff/');
   assert.deepEqual(errors, [], 'no errors in the browser console');
 });

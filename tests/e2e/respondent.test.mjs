@@ -1,7 +1,9 @@
 // Respondent mode on a shared phone, in a real Chromium: once the phone is
 // handed to a resident, neither links, typed #/ addresses, the back button
 // nor a reload reach the home page, the response list, the follow-ups or
-// another household's answers; a wrong PIN does not unlock; after the
+// another household's answers — in the app bundle nor in the staff
+// bundle at /staff/ (a staff address loads the locked survey in the app
+// instead); a wrong PIN does not unlock; after the
 // survey the end page shows only a thank-you; the right PIN unlocks and the
 // response list is back.
 import { test } from 'node:test';
@@ -14,6 +16,7 @@ const OTHER_PHONE = '13800000000';
 async function assertLocked(page, how) {
   await page.getByTestId('fill-page').waitFor();
   assert.match(await page.evaluate(() => location.hash), /^#\/fill\/field-e2e$/, `${how}: the address is the locked survey`);
+  assert.equal(await page.evaluate(() => location.pathname), '/', `${how}: in the app bundle, not the staff bundle`);
   for (const id of ['responses-page', 'followups-page', 'visits-page', 'staff-page', 'survey-list', 'response-row']) {
     assert.equal(await page.getByTestId(id).count(), 0, `${how}: ${id} is not shown`);
   }
@@ -28,7 +31,7 @@ test('respondent mode keeps the resident inside the current survey until the PIN
   await setUpStaff(page, url);
 
   // Another household's completed response, with a phone number.
-  await page.goto(`${url}#/visits`);
+  await page.goto(`${url}staff/#/visits`);
   await page.getByTestId('visit-field-e2e').click();
   await page.getByTestId('visit-household').fill('B-201');
   await page.getByTestId('btn-start-survey').click();
@@ -47,6 +50,10 @@ test('respondent mode keeps the resident inside the current survey until the PIN
   }
   await page.goto(`${url}#/responses`);
   await assertLocked(page, 'navigating to #/responses');
+  for (const hash of ['#/responses', '#/visits', '#/visit/field-e2e', '#/staff', '#/followups', '#/']) {
+    await page.goto(`${url}staff/${hash}`);
+    await assertLocked(page, `navigating to staff/${hash}`);
+  }
   await page.locator('.cv-header__title').click();
   await assertLocked(page, 'the header link');
   for (let i = 0; i < 4; i++) {
@@ -83,7 +90,7 @@ test('respondent mode keeps the resident inside the current survey until the PIN
   await page.getByTestId('unlock-pin').fill(PIN);
   await page.getByTestId('btn-unlock').click();
   await page.getByTestId('visits-page').waitFor();
-  await page.goto(`${url}#/responses`);
+  await page.goto(`${url}staff/#/responses`);
   await page.getByTestId('responses-page').waitFor();
   await page.getByTestId('response-row').first().waitFor();
   const list = await page.getByTestId('response-list').innerText();

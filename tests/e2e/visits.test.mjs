@@ -15,11 +15,11 @@ test('next household in two taps; response rate against the target; visits and p
   await loadFieldSurvey(page, url);
 
   // Without a profile the visit form sends the interviewer to the staff menu.
-  await page.goto(`${url}#/visit/field-e2e`);
+  await page.goto(`${url}staff/#/visit/field-e2e`);
   await page.getByTestId('link-staff').waitFor();
   await setUpStaff(page, url, { pin: null });
 
-  await page.goto(`${url}#/visits`);
+  await page.goto(`${url}staff/#/visits`);
   await page.getByTestId('visit-field-e2e').click();
   await page.getByTestId('visit-page').waitFor();
   await page.getByTestId('visit-household').fill('A-101');
@@ -50,7 +50,7 @@ test('next household in two taps; response rate against the target; visits and p
   await page.getByTestId('visit-status').filter({ hasText: 'A-103' }).waitFor();
 
   // 1 completed of 2 contacted households (the invalid address left out).
-  await page.goto(`${url}#/visits`);
+  await page.goto(`${url}staff/#/visits`);
   await page.getByTestId('rate-overall').waitFor();
   assert.equal((await page.getByTestId('rate-overall').textContent()).trim(), '50%');
   assert.equal((await page.getByTestId('rate-王芳 (007)').textContent()).trim(), '50%');
