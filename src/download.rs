@@ -19,14 +19,33 @@ pub fn download_json(file_name: &str, text: &str) -> Result<(), DownloadError> {
     })
 }
 
+/// Offers `bytes` as a file named `file_name` of type `mime` (the export
+/// ZIP with photos).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), DownloadError> {
+    let made = (|| {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        offer(file_name, &web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?)
+    })();
+    made.map_err(|e| DownloadError::Browser {
+        file: file_name.to_owned(),
+        reason: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    })
+}
+
 fn start(file_name: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json;charset=utf-8");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    offer(file_name, &blob)
+}
+
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);

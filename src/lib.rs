@@ -17,6 +17,8 @@ pub mod pages;
 pub mod respond;
 pub mod route;
 pub mod storage;
+pub mod photo;
+pub mod media_export;
 
 /// Opens the store (IndexedDB, migrating the skeleton's localStorage),
 /// then mounts the app on `<body>`.

@@ -14,6 +14,7 @@ pub mod journal;
 mod kind;
 mod legacy;
 pub mod local;
+pub mod media;
 mod memory;
 mod open;
 mod pending;
@@ -23,6 +24,7 @@ mod records;
 
 pub use backup::backup_document;
 pub use idb::{Idb, DB_NAME};
+pub(crate) use idb::js_reason;
 pub use kind::*;
 pub use legacy::{legacy_plan, LegacyPlan};
 pub use memory::MemoryBackend;
