@@ -77,8 +77,9 @@ pub fn FileAnswer(
         let Some(loaded) = catalog.find(&survey_id) else { return };
         let question = name.get_value();
         status.set(Status::Busy);
+        // Read now: contexts are not reachable from inside the task.
+        let l = ui_locale();
         leptos::task::spawn_local(async move {
-            let l = ui_locale();
             for file in files {
                 let is_image = file.type_().starts_with("image/");
                 let (blob, mime, ext, millis): (web_sys::Blob, String, String, f64) = if is_image {
