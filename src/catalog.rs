@@ -6,10 +6,11 @@ use std::sync::Arc;
 use crate::context::CatalogEntry;
 
 /// The sample surveys shipped inside the app.
-const SAMPLES: [&str; 3] = [
+const SAMPLES: [&str; 4] = [
     include_str!("../samples/property-repair-callback.json"),
     include_str!("../samples/power-utility-annual.json"),
     include_str!("../samples/real-estate-owner.json"),
+    include_str!("../samples/repair-photo-check.json"),
 ];
 
 /// What the catalogue starts with.

@@ -157,7 +157,15 @@ pub enum Key {
     ClearSignature,
     SignatureHint,
     OtherText,
-    FileNotYet,
+    PhotoResizing,
+    PhotoSaved,
+    PhotoRemove,
+    PhotoAlt,
+    PhotoTooLarge,
+    PhotoOverLimit,
+    PhotoUnreadable,
+    PhotoNotSaved,
+    ExportZip,
 }
 
 fn zh(key: Key) -> &'static str {
@@ -230,7 +238,15 @@ fn zh(key: Key) -> &'static str {
         Key::ClearSignature => "清除签名",
         Key::SignatureHint => "请在框内用手指或鼠标签名",
         Key::OtherText => "请填写其他内容",
-        Key::FileNotYet => "此版本暂不支持上传文件或照片，请跳过此题。",
+        Key::PhotoResizing => "正在压缩并保存照片…",
+        Key::PhotoSaved => "照片已保存",
+        Key::PhotoRemove => "删除照片",
+        Key::PhotoAlt => "照片 {}",
+        Key::PhotoTooLarge => "照片压缩后为 {}，超过本题上限 {}，未添加。",
+        Key::PhotoOverLimit => "本答卷的照片将达 {}，超过上限 {}，未添加。请先删除部分照片。",
+        Key::PhotoUnreadable => "无法读取此图片，未添加：",
+        Key::PhotoNotSaved => "照片未能保存，未添加：",
+        Key::ExportZip => "导出含照片 (ZIP)",
     }
 }
 
@@ -304,6 +320,14 @@ fn en(key: Key) -> &'static str {
         Key::ClearSignature => "Clear signature",
         Key::SignatureHint => "Sign in the box with a finger or the mouse",
         Key::OtherText => "Please describe",
-        Key::FileNotYet => "This version cannot attach files or photos yet; please skip this question.",
+        Key::PhotoResizing => "Resizing and saving the photo…",
+        Key::PhotoSaved => "Photo saved",
+        Key::PhotoRemove => "Remove photo",
+        Key::PhotoAlt => "Photo {}",
+        Key::PhotoTooLarge => "The photo is {} after resizing, over this question's limit of {}; it was not added.",
+        Key::PhotoOverLimit => "The photos of this response would take {}, over the limit of {}; it was not added. Remove some photos first.",
+        Key::PhotoUnreadable => "This image could not be read and was not added:",
+        Key::PhotoNotSaved => "The photo could not be saved and was not added:",
+        Key::ExportZip => "Export with photos (ZIP)",
     }
 }

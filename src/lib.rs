@@ -18,6 +18,8 @@ pub mod respond;
 pub mod route;
 pub mod staff_app;
 pub mod storage;
+pub mod photo;
+pub mod media_export;
 
 use leptos::prelude::IntoAny;
 

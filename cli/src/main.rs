@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod csv_out;
 mod eval;
+mod media;
 mod score;
 mod validate;
 
@@ -24,6 +25,10 @@ usage:
                 [--by FIELD] [--period month|quarter|year] [--format json|csv]
                                  merge exports, re-score, print the report
                                  (docs/REPORT.md) or a per-response CSV table
+  canvass media EXPORT.zip [--extract DIR]
+                                 list the photos of an export ZIP and the
+                                 references without a file; write them under
+                                 DIR with --extract
   canvass eval EXPR [--values JSON] [--today YYYY-MM-DD]
                                  evaluate a SurveyJS expression, print JSON
   canvass help                   this text
@@ -41,11 +46,20 @@ fn main() -> ExitCode {
         Some("validate") => validate::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("score") => score::run(&args[1..]),
+        Some("media") => media::run(&args[1..]),
         Some(other) => {
             eprintln!("canvass: unknown command {other:?}\n\n{USAGE}");
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// Reads a file's bytes, or prints why not (naming the file) and gives the exit code.
+pub(crate) fn read_bytes(path: &str) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!("{path}: cannot read: {e}");
+        ExitCode::from(EXIT_UNREADABLE)
+    })
 }
 
 /// Reads a UTF-8 file, or prints why not (naming the file) and gives the exit code.

@@ -6,7 +6,6 @@
 use std::process::ExitCode;
 
 use canvass_core::aggregate::{self, AggregateOptions, Period, Segment};
-use canvass_core::export::Export;
 use canvass_core::merge::{merge, Merged};
 use canvass_core::expr::Date;
 use canvass_core::logic::{Env, FollowUps, LogicState, ResponseLogic};
@@ -123,12 +122,13 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let mut exports = Vec::new();
     for file in &args.exports {
-        let text = match read_file(file) {
-            Ok(t) => t,
+        let bytes = match crate::read_bytes(file) {
+            Ok(b) => b,
             Err(code) => return code,
         };
-        match Export::from_json(&text) {
-            Ok(e) => exports.push((file.clone(), e)),
+        // A plain export JSON or an export ZIP with photos (docs/EXPORT.md).
+        match canvass_core::bundle::read_export_file(&bytes) {
+            Ok(f) => exports.push((file.clone(), f.export)),
             Err(e) => {
                 eprintln!("{file}: {e}");
                 return ExitCode::from(EXIT_INVALID);

@@ -46,6 +46,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod bundle;
 pub mod csv;
 pub mod dashboard;
 pub mod export;
@@ -56,6 +57,7 @@ pub mod listing;
 pub mod html;
 pub mod load;
 pub mod logic;
+pub mod media;
 pub mod merge;
 pub mod paradata;
 pub mod pin;
@@ -66,5 +68,6 @@ pub mod small_sort;
 pub mod survey;
 pub mod table;
 pub mod visit;
+pub mod zip;
 
 pub use load::{load, Diagnostic, LoadFailure, LoadedSurvey};

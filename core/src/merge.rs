@@ -230,6 +230,21 @@ impl FileOutcome {
 pub struct MergeOutcome {
     pub merged: Option<Merged>,
     pub files: Vec<FileOutcome>,
+    /// The media of each readable file that is an export ZIP or references
+    /// photos it does not hold, in the order given.
+    pub media: Vec<FileMedia>,
+}
+
+/// The photos an export file holds (a ZIP) and those its responses
+/// reference but it lacks (a plain JSON export of a survey with photos).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileMedia {
+    pub file: String,
+    pub zipped: bool,
+    /// Media name and size in bytes.
+    pub files: Vec<(String, u64)>,
+    pub missing: Vec<String>,
 }
 
 impl MergeOutcome {
@@ -258,15 +273,30 @@ pub fn merge_files<T: AsRef<[u8]>>(
     compatible: &dyn Fn(&SurveyRef, &SurveyRef) -> bool,
 ) -> MergeOutcome {
     let mut read: Vec<(String, Result<Export, String>)> = Vec::with_capacity(files.len());
+    let mut media = Vec::new();
     for (name, text) in files {
-        let export = Export::from_slice(text.as_ref()).map_err(|e| e.to_string());
+        // A plain export JSON or an export ZIP with its photos (crate::bundle).
+        let export = match crate::bundle::read_export_file(text.as_ref()) {
+            Ok(file) => {
+                if file.zipped || !file.missing.is_empty() {
+                    media.push(FileMedia {
+                        file: name.clone(),
+                        zipped: file.zipped,
+                        files: file.media.iter().map(|m| (m.name.clone(), m.data.len() as u64)).collect(),
+                        missing: file.missing,
+                    });
+                }
+                Ok(file.export)
+            }
+            Err(e) => Err(e.to_string()),
+        };
         drop(text);
         read.push((name, export));
     }
     let target = target.cloned().or_else(|| {
         read.iter().find_map(|(_, e)| e.as_ref().ok().map(|e| e.survey.identity.clone()))
     });
-    let mut outcome = MergeOutcome { merged: None, files: Vec::with_capacity(read.len()) };
+    let mut outcome = MergeOutcome { merged: None, files: Vec::with_capacity(read.len()), media };
     let Some(target) = target else {
         outcome.files = read
             .into_iter()

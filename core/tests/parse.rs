@@ -59,3 +59,6 @@ fn page(elements: &str) -> String {
 fn scored(elements: &str, scoring: &str) -> String {
     format!(r#"{{"pages": [{{"elements": [{elements}]}}], "scoring": {scoring}}}"#)
 }
+
+#[path = "parse/file.rs"]
+mod file;

@@ -22,12 +22,14 @@ use serde_json::Value;
 pub const REPAIR: &str = include_str!("../../samples/property-repair-callback.json");
 pub const POWER: &str = include_str!("../../samples/power-utility-annual.json");
 pub const OWNER: &str = include_str!("../../samples/real-estate-owner.json");
+pub const PHOTO: &str = include_str!("../../samples/repair-photo-check.json");
 
 /// Every sample as (file id, JSON text).
-const ALL: [(&str, &str); 3] = [
+const ALL: [(&str, &str); 4] = [
     ("property-repair-callback", REPAIR),
     ("power-utility-annual", POWER),
     ("real-estate-owner", OWNER),
+    ("repair-photo-check", PHOTO),
 ];
 
 /// One answer set and what scoring it must give.

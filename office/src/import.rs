@@ -77,7 +77,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:drop=drop
             >
                 <label class="cv-drop__label" for="cv-import-files">{move || t(Key::ImportHint)}</label>
-                <input id="cv-import-files" class="cv-drop__input" type="file" multiple accept=".json,application/json"
+                <input id="cv-import-files" class="cv-drop__input" type="file" multiple accept=".json,application/json,.zip,application/zip"
                     data-testid="import-files" on:change=change/>
             </div>
             <p class="cv-status" role="status" aria-live="polite" data-testid="import-status"
@@ -151,7 +151,25 @@ fn counts(o: &canvass_core::merge::MergeOutcome, l: crate::i18n::Locale) -> impl
             {tile(l.t(Key::OtherSurvey), o.other_survey(), "count-other")}
         </dl>
         <ul class="cv-files">{files}</ul>
+        <ul class="cv-files">{media(o, l)}</ul>
     }
+}
+
+/// The photos each export ZIP holds (names and sizes) and the references
+/// an export lacks; the office lists them, it does not show the pictures.
+fn media(o: &canvass_core::merge::MergeOutcome, l: crate::i18n::Locale) -> impl IntoView {
+    o.media
+        .iter()
+        .map(|m| {
+            let names = m.files.iter().map(|(n, size)| format!("{n} ({size} B)")).collect::<Vec<_>>().join(", ");
+            let missing = (!m.missing.is_empty()).then(|| format!(" — {} {}", l.t(Key::PhotosMissing), m.missing.join(", ")));
+            view! {
+                <li class="cv-file" data-testid="file-media" data-photos=m.files.len() data-missing=m.missing.len()>
+                    <strong>{m.file.clone()}</strong>": "{m.files.len()}" "{l.t(Key::Photos)}" "{names}{missing}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// The conflicts, each with its two versions and a choice.

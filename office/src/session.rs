@@ -14,10 +14,11 @@ use leptos::prelude::*;
 
 /// The sample surveys shipped with Canvass, so that exports of them need no
 /// definition file.
-const SAMPLES: [&str; 3] = [
+const SAMPLES: [&str; 4] = [
     include_str!("../../samples/property-repair-callback.json"),
     include_str!("../../samples/power-utility-annual.json"),
     include_str!("../../samples/real-estate-owner.json"),
+    include_str!("../../samples/repair-photo-check.json"),
 ];
 
 /// A survey definition the office can score with.

@@ -21,3 +21,4 @@ pub mod image_picker;
 pub mod signature_pad;
 pub mod sub_answers;
 pub mod tagbox;
+pub mod file_answer;

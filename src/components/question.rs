@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{
     boolean::BooleanChoice, choice_list::ChoiceList, comment::CommentAnswer, dropdown::Dropdown,
-    html_content::HtmlContent, image_picker::ImagePicker, matrix::MatrixGrid,
+    file_answer::FileAnswer, html_content::HtmlContent, image_picker::ImagePicker, matrix::MatrixGrid,
     ranking::RankingList, rating::RatingScale, signature_pad::SignaturePad,
     sub_answers::{DynamicRows, MatrixDropdownGrid, MultipleTextGroup},
     tagbox::TagBox, text_answer::TextAnswer,
@@ -212,9 +212,13 @@ pub fn QuestionView(
             Frame::Label,
             view! { <SignaturePad input_id=input_id.clone() width height answer on_change/> }.into_any(),
         ),
-        QuestionKind::File { .. } => (
-            Frame::Group,
-            view! { <p class="cv-question__note" data-testid="file-not-yet">{tr(Key::FileNotYet)}</p> }.into_any(),
+        QuestionKind::File { source, multiple, max_size, accepted_types, image } => (
+            Frame::Label,
+            view! {
+                <FileAnswer input_id=input_id.clone() question=name.clone() source multiple max_size
+                    accepted_types image answer on_change/>
+            }
+            .into_any(),
         ),
     };
     let body = match frame {

@@ -25,9 +25,16 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
         });
     }
     let failure = RwSignal::new(None::<String>);
+    // The ZIP export is offered for surveys with a `file` question.
+    let has_media = survey
+        .questions()
+        .iter()
+        .any(|q| matches!(q.kind, canvass_core::survey::QuestionKind::File { .. }));
+    // `zip`: the export JSON and every photo its responses reference, in
+    // one ZIP (docs/EXPORT.md); otherwise the JSON alone.
     let export = {
         let loaded = entry.loaded.clone();
-        move |_| {
+        move |zip: bool| {
             let loaded = loaded.clone();
             let records = store.records();
             leptos::task::spawn_local(async move {
@@ -60,7 +67,17 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
                     survey.id,
                     LocalTime::now().file_stamp()
                 );
-                let started = download_json(&name, &export.to_json());
+                let started = if zip {
+                    match crate::media_export::export_zip(&records, survey, &export).await {
+                        Ok(bytes) => crate::download::download_bytes(&name.replace(".json", ".zip"), "application/zip", &bytes),
+                        Err(e) => {
+                            failure.set(Some(e));
+                            return;
+                        }
+                    }
+                } else {
+                    download_json(&name, &export.to_json())
+                };
                 failure.set(started.as_ref().err().map(|e| e.to_string()));
                 // Exported responses leave the "not yet exported" count.
                 if started.is_ok() {
@@ -85,9 +102,14 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
                 <a class="cv-button cv-button--primary" href=Route::Fill(id.clone()).href() data-testid=format!("open-{id}")>
                     {tr(Key::Open)}
                 </a>
-                <button type="button" class="cv-button" data-testid=format!("export-{id}") on:click=export>
+                <button type="button" class="cv-button" data-testid=format!("export-{id}") on:click={let export = export.clone(); move |_| export(false)}>
                     {tr(Key::Export)}
                 </button>
+                {has_media.then(|| view! {
+                    <button type="button" class="cv-button" data-testid=format!("export-zip-{id}") on:click=move |_| export(true)>
+                        {tr(Key::ExportZip)}
+                    </button>
+                })}
             </div>
             {move || failure.get().map(|f| view! { <p class="cv-card__error" role="alert">{f}</p> })}
         </li>

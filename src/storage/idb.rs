@@ -43,7 +43,7 @@ pub struct Idb {
 /// `success`/`complete` — with the request's `result` — and failing with
 /// the storage's reason on `error` or `abort`. The handlers are attached
 /// now, before any event can fire.
-fn settled(target: &JsValue) -> impl Future<Output = Result<JsValue, String>> + 'static {
+pub(super) fn settled(target: &JsValue) -> impl Future<Output = Result<JsValue, String>> + 'static {
     let promise = Promise::new(&mut |ok: Function, fail: Function| {
         for (event, f) in [
             ("onsuccess", &ok),
@@ -88,7 +88,7 @@ pub(crate) fn js_reason(value: &JsValue) -> String {
     }
 }
 
-fn err(value: JsValue) -> String {
+pub(super) fn err(value: JsValue) -> String {
     js_reason(&value)
 }
 
@@ -172,7 +172,7 @@ impl Idb {
         self.restored
     }
 
-    fn tx(&self, names: &[&str], write: bool) -> Result<IdbTransaction, JsValue> {
+    pub(super) fn tx(&self, names: &[&str], write: bool) -> Result<IdbTransaction, JsValue> {
         let names: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
         let options = Object::new();
         if write {
@@ -189,7 +189,7 @@ impl Idb {
     /// Runs `issue` on the stores `names` in one read-write transaction;
     /// resolves once it completed. If issuing throws, the transaction is
     /// aborted so nothing of it lands.
-    fn write(
+    pub(super) fn write(
         &self,
         names: &[&str],
         issue: &dyn Fn(&IdbTransaction) -> Result<(), JsValue>,
@@ -207,7 +207,7 @@ impl Idb {
     }
 
     /// One read request on `kind`, resolved with its result.
-    fn read(
+    pub(super) fn read(
         &self,
         kind: Kind,
         issue: &dyn Fn(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
@@ -345,7 +345,7 @@ fn create_missing(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> 
 }
 
 /// The stored object of an envelope.
-fn to_js(env: &Envelope) -> Result<JsValue, JsValue> {
+pub(super) fn to_js(env: &Envelope) -> Result<JsValue, JsValue> {
     let o = Object::new();
     Reflect::set(&o, &"id".into(), &env.id.as_str().into())?;
     Reflect::set(&o, &"v".into(), &env.v.into())?;

@@ -13,6 +13,7 @@ mod idb;
 mod kind;
 mod legacy;
 pub mod local;
+pub mod media;
 mod memory;
 pub mod mirror;
 mod open;
@@ -23,6 +24,7 @@ mod records;
 
 pub use backup::backup_document;
 pub use idb::{Idb, DB_NAME};
+pub(crate) use idb::js_reason;
 pub use kind::*;
 pub use legacy::{legacy_plan, LegacyPlan};
 pub use memory::MemoryBackend;

@@ -108,6 +108,34 @@ impl<B: Backend + 'static> Records<B> {
         self.write(kind, vec![encode(kind, id, value)])
     }
 
+    /// The backend, for writes the generic policy cannot express (media
+    /// Blobs, `storage::media`); `None` in memory-only mode.
+    pub fn backend(&self) -> Option<&B> {
+        self.backend.as_ref()
+    }
+
+    /// Counts a write issued outside `put` (`issued`, already started) in
+    /// the save state like any other: memory holds `env` until it settles,
+    /// and for ever if it failed. `None` (no storage) fails with the reason.
+    pub fn track_write(
+        self: &Rc<Self>,
+        kind: Kind,
+        env: Envelope,
+        issued: Option<impl Future<Output = Result<(), String>> + 'static>,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        let id = env.id.clone();
+        let seq = self.pending.borrow_mut().begin(kind, &id, Some(env));
+        let this = self.clone();
+        async move {
+            let result = match issued {
+                Some(f) => f.await,
+                None => Err(this.unavailable.clone()),
+            };
+            this.pending.borrow_mut().finish(kind, &id, seq, result.clone());
+            result.map_err(|reason| StoreError::WriteFailed { kind: kind.name, id, reason })
+        }
+    }
+
     /// Deletes `kind`/`id` (memory first, then storage).
     pub fn delete(
         self: &Rc<Self>,

@@ -91,6 +91,10 @@ pub struct Survey {
     /// replaces `completedHtml`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub completed_html_on_condition: Vec<CompletedText>,
+    /// `mediaLimit` (Canvass extension): the most bytes of photos and files
+    /// one response may hold (default `DEFAULT_MEDIA_LIMIT`).
+    #[serde(default = "default_media_limit")]
+    pub media_limit: u64,
 }
 
 /// One of `calculatedValues`: `{name, expression, includeIntoResult}`.
@@ -369,15 +373,20 @@ pub enum QuestionKind {
     /// `signaturepad`: drawn with finger or mouse; the answer is the
     /// drawing as a PNG `data:` URL, as SurveyJS stores it.
     SignaturePad { width: u32, height: u32 },
-    /// `file`: photos or files attached. Loaded and validated; see
-    /// docs/FORMAT.md for what the app does with them.
+    /// `file`: photos (or other files) attached. The answer is SurveyJS's
+    /// `[{name, type, content}]` where `content` names a media file stored
+    /// beside the response (`media::FileEntry`), never base64.
     File {
         /// `sourceType`: `file`, `camera` or `file-camera`.
         source: String,
         /// `allowMultiple`.
         multiple: bool,
-        /// `maxSize` in bytes (0: none).
+        /// `maxSize` in bytes of one stored (resized) file (0: none).
         max_size: u64,
+        /// `acceptedTypes`: the file input's `accept` (default `image/*`).
+        accepted_types: String,
+        /// How photos are resized on the device (Canvass extension).
+        image: ImageSettings,
     },
 }
 
@@ -386,6 +395,65 @@ impl QuestionKind {
     pub fn is_display(&self) -> bool {
         matches!(self, QuestionKind::Html { .. } | QuestionKind::Image { .. })
     }
+}
+
+/// How a `file` question resizes photos before storing them (Canvass
+/// extension `imageMaxSide`, `imageFormat`, `imageQuality`): phones take
+/// 12-megapixel photos of 3–6 MB, and a response must stay small enough to
+/// store and export many of on one device.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageSettings {
+    /// The longest side in pixels after resizing (never enlarged).
+    pub max_side: u32,
+    pub format: ImageFormat,
+    /// Encoder quality, 0.1 to 1.
+    pub quality: f64,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            max_side: 1600,
+            format: ImageFormat::Jpeg,
+            quality: 0.8,
+        }
+    }
+}
+
+/// The encoding of a resized photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    Jpeg,
+    Webp,
+}
+
+impl ImageFormat {
+    /// The MIME type the encoder is asked for.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Webp => "image/webp",
+        }
+    }
+
+    /// The file extension of a stored photo.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Webp => "webp",
+        }
+    }
+}
+
+/// The default per-response media cap (`mediaLimit`): 10 MiB, about 30
+/// photos at 1600 px — a repair visit needs a handful, and a device holding
+/// a few hundred responses stays within a phone's IndexedDB quota.
+pub const DEFAULT_MEDIA_LIMIT: u64 = 10 * 1024 * 1024;
+
+fn default_media_limit() -> u64 {
+    DEFAULT_MEDIA_LIMIT
 }
 
 /// `inputType` of a `text` question.

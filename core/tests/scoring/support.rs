@@ -237,6 +237,7 @@ impl SurveyBuilder {
             calculated_values: Vec::new(),
             completed_html: None,
             completed_html_on_condition: Vec::new(),
+            media_limit: canvass_core::survey::DEFAULT_MEDIA_LIMIT,
         }
     }
 

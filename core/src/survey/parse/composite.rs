@@ -12,7 +12,8 @@ use super::props::{describe, Props};
 use super::question::Extras;
 use super::{labelled, Ctx, Loader};
 use crate::survey::{
-    Choice, Element, LocalizedText, ParseError, ParseWarning, Question, QuestionKind,
+    Choice, Element, ImageFormat, ImageSettings, LocalizedText, ParseError, ParseWarning,
+    Question, QuestionKind,
 };
 
 /// Cell types a matrix column may have (`cellType`).
@@ -170,7 +171,11 @@ pub(super) fn image(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
 }
 
 /// `file`: `sourceType` (`file`, `camera`, `file-camera`), `allowMultiple`,
-/// `maxSize` (bytes).
+/// `maxSize` (bytes), `acceptedTypes`, and the Canvass resize settings
+/// `imageMaxSide`, `imageFormat`, `imageQuality`. `storeDataAsText` and
+/// `waitForUpload` are read and ignored: Canvass never stores a file as
+/// text in the answer (the content is a media file's name) and never
+/// uploads (everything stays on the device until exported).
 pub(super) fn file(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
     let source = match p.string("sourceType", ctx) {
         None => "file",
@@ -187,11 +192,61 @@ pub(super) fn file(p: &mut Props, ctx: &mut Ctx) -> Option<QuestionKind> {
     };
     let multiple = p.bool("allowMultiple", ctx).unwrap_or(false);
     let max_size = whole(p, "maxSize", 0, ctx)?;
+    let accepted_types = p.string("acceptedTypes", ctx).unwrap_or("image/*").to_owned();
+    let _ = p.bool("storeDataAsText", ctx);
+    let _ = p.bool("waitForUpload", ctx);
+    let defaults = ImageSettings::default();
+    let max_side = whole(p, "imageMaxSide", defaults.max_side, ctx)?;
+    if !(64..=8192).contains(&max_side) {
+        let value = p.get("imageMaxSide").cloned().unwrap_or_default();
+        p.wrong(ctx, "imageMaxSide", "a whole number from 64 to 8192", &value);
+        return None;
+    }
+    let format = match p.string("imageFormat", ctx) {
+        None | Some("jpeg") => ImageFormat::Jpeg,
+        Some("webp") => ImageFormat::Webp,
+        Some(other) => {
+            ctx.error(ParseError::NotOneOf {
+                path: p.place.clone(),
+                property: "imageFormat".into(),
+                allowed: "jpeg, webp",
+                found: format!("{other:?}"),
+            });
+            return None;
+        }
+    };
+    let quality = p.number("imageQuality", ctx).unwrap_or(defaults.quality);
+    if !(0.1..=1.0).contains(&quality) {
+        let value = p.get("imageQuality").cloned().unwrap_or_default();
+        p.wrong(ctx, "imageQuality", "a number from 0.1 to 1", &value);
+        return None;
+    }
     Some(QuestionKind::File {
         source: source.to_owned(),
         multiple,
         max_size: u64::from(max_size),
+        accepted_types,
+        image: ImageSettings {
+            max_side,
+            format,
+            quality,
+        },
     })
+}
+
+/// `mediaLimit` (survey, Canvass): bytes of media one response may hold;
+/// at least 1 KiB (a smaller cap would refuse every photo).
+pub(super) fn media_limit(p: &mut Props, ctx: &mut Ctx) -> u64 {
+    let Some(value) = p.get("mediaLimit") else {
+        return crate::survey::DEFAULT_MEDIA_LIMIT;
+    };
+    match value.as_u64().filter(|n| *n >= 1024) {
+        Some(n) => n,
+        None => {
+            p.wrong(ctx, "mediaLimit", "a whole number of bytes ≥ 1024", value);
+            crate::survey::DEFAULT_MEDIA_LIMIT
+        }
+    }
 }
 
 impl Loader {

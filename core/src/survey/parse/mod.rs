@@ -160,6 +160,7 @@ impl Loader {
         let pages = self.pages(&mut p);
         let survey_logic = SurveyLogic::read(&mut p, &self.questions, &mut self.ctx);
         let scoring_value = p.get("scoring");
+        let media_limit = self::composite::media_limit(&mut p, &mut self.ctx);
         p.finish(&mut self.ctx);
         let (scoring, refs) = match scoring_value {
             Some(v) => scoring::scoring(v, &mut self.ctx),
@@ -177,6 +178,7 @@ impl Loader {
             calculated_values: survey_logic.calculated_values,
             completed_html: survey_logic.completed_html,
             completed_html_on_condition: survey_logic.completed_html_on_condition,
+            media_limit,
         })
     }
 
