@@ -57,6 +57,9 @@ pub fn complete(
     response.survey = survey_ref(&loaded.survey);
     response.completed_at = Some(now_rfc3339());
     response.meta.insert("locale".to_owned(), locale.to_owned());
+    // Composite answers: expression parts computed, parts hidden in their
+    // row (panel) cleared — SurveyJS's `clearInvisibleValues` default.
+    response.answers.extend(state.part_answers(logic, &draft.response.answers));
     response.answers.extend(state.computed_answers(logic));
     // The household's visit (if the survey was started from a visit form)
     // ends as completed, at the completion time.
