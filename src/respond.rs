@@ -81,3 +81,20 @@ pub fn complete(
     };
     (response, failure)
 }
+
+thread_local! {
+    /// The response completed last in this session, per survey: the end
+    /// page reads it by id instead of every stored response.
+    static LAST_COMPLETED: std::cell::RefCell<BTreeMap<String, String>> =
+        const { std::cell::RefCell::new(BTreeMap::new()) };
+}
+
+/// Remembers that `response_id` was just completed for `survey`.
+pub fn set_last_completed(survey: &str, response_id: &str) {
+    LAST_COMPLETED.with(|m| m.borrow_mut().insert(survey.to_owned(), response_id.to_owned()));
+}
+
+/// The response of `survey` completed last in this session, if any.
+pub fn last_completed(survey: &str) -> Option<String> {
+    LAST_COMPLETED.with(|m| m.borrow().get(survey).cloned())
+}

@@ -287,11 +287,15 @@ impl RowChunks {
         format!("chunk:{:05}", self.chunks[c].0)
     }
 
+    /// The rows of the chunk at position `c`.
+    pub fn chunk(&self, c: usize) -> &[ResponseRow] {
+        let start: usize = self.chunks[..c].iter().map(|(_, len)| len).sum();
+        &self.rows[start..start + self.chunks[c].1]
+    }
+
     /// The chunk at position `c` as stored: its rows' JSON text.
     pub fn encode(&self, c: usize) -> String {
-        let start: usize = self.chunks[..c].iter().map(|(_, len)| len).sum();
-        let rows = &self.rows[start..start + self.chunks[c].1];
-        serde_json::to_string(rows).expect("rows always serialise")
+        serde_json::to_string(self.chunk(c)).expect("rows always serialise")
     }
 
     /// Rebuilds the rows from stored `(key, text)` pairs; a chunk that does
