@@ -41,12 +41,20 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
     let records = store.records();
     mark("cv-rows-start");
     // The chunks' texts, parsed once by `RowChunks::decode`.
-    let stored: Vec<(String, String)> = records.all_texts(ROWS).await?;
+    let (stored, older) = records.all_texts(ROWS).await?;
     mark("cv-rows-read");
     let (chunks, errors) = RowChunks::decode(stored);
     mark("cv-rows-decoded");
     for (key, why) in errors {
         records.set_aside(ROWS, &key, &why).await;
+    }
+    // Chunks of an older record version were migrated on reading: store
+    // them at the current version once, so later opens parse them once.
+    for c in 0..chunks.chunks.len() {
+        let key = chunks.key(c);
+        if older.contains(&key) {
+            store.put_soon(ROWS, &key, &chunks.chunk(c).to_vec());
+        }
     }
     store.refresh();
     ROWS_CACHE.with(|c| {

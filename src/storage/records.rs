@@ -177,8 +177,12 @@ impl<B: Backend + 'static> Records<B> {
     /// Every readable record of `kind` as its JSON text at the kind's
     /// version (`record::current_text`): for a caller that parses the
     /// text itself, once. Unreadable and too new records are handled as
-    /// by `all`.
-    pub async fn all_texts(&self, kind: Kind) -> Result<Vec<(String, String)>, StoreError> {
+    /// by `all`. The ids of records stored at an older version (migrated
+    /// here) come second, for the caller to write back.
+    pub async fn all_texts(
+        &self,
+        kind: Kind,
+    ) -> Result<(Vec<(String, String)>, Vec<String>), StoreError> {
         let stored = match &self.backend {
             Some(b) => b.all(kind, None).await.map_err(|reason| read_failed(kind, reason))?,
             None => Vec::new(),
@@ -192,12 +196,16 @@ impl<B: Backend + 'static> Records<B> {
             };
         }
         let mut out = Vec::with_capacity(by_id.len());
+        let mut older = Vec::new();
         for raw in by_id.into_values() {
+            if matches!(&raw, Raw::Good(e) if e.v < kind.version) {
+                older.push(raw.id().to_owned());
+            }
             if let Some(pair) = self.accept_with(kind, raw, super::record::current_text).await {
                 out.push(pair);
             }
         }
-        Ok(out)
+        Ok((out, older))
     }
 
     /// The completed responses to `survey`, in id order.
