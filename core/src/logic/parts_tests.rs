@@ -255,3 +255,18 @@ mod props {
         }
     }
 }
+
+#[test]
+fn the_e2e_fixture_loads_with_its_parts_logic() {
+    let text = include_str!("../../../tests/fixtures/surveys/parts.json");
+    let l = crate::load(text).unwrap_or_else(|e| panic!("{:?}", e.errors));
+    assert!(l.logic.parts("members").unwrap().has_logic());
+    let a = answers(json!({"members": [{"name": "Li", "age": 30, "school": "kept while typing"}],
+                           "bill": {"water": {"qty": 3, "price": 50}}}));
+    let state = LogicState::new(&l.logic, &a, env());
+    let done = state.part_answers(&l.logic, &a);
+    assert_eq!(done["members"], json!([{"name": "Li", "age": 30}]));
+    assert_eq!(done["bill"], json!({"water": {"qty": 3, "price": 50, "total": 150}}));
+    let random = include_str!("../../../tests/fixtures/surveys/random.json");
+    assert!(crate::load(random).is_ok());
+}
