@@ -118,13 +118,45 @@ pub const MIGRATIONS: &[Step] = &[Step {
 }];
 
 /// `rows` 1 → 2: a chunk stored as the JSON text of its rows (a string)
-/// becomes the rows themselves, so opening the list parses it once.
+/// becomes the rows themselves, so opening the list parses it once, and
+/// each row's keys become the short ones `listing::ResponseRow` stores.
 fn rows_text_to_array(value: Value) -> Result<Value, String> {
-    match value {
-        Value::String(text) => serde_json::from_str(&text).map_err(|e| format!("rows chunk: {e}")),
-        Value::Array(rows) => Ok(Value::Array(rows)),
-        _ => Err("rows chunk: not the JSON text of a list of rows".to_owned()),
-    }
+    const SHORT: &[(&str, &str)] = &[
+        ("id", "i"),
+        ("survey", "s"),
+        ("status", "st"),
+        ("at", "a"),
+        ("interviewer", "w"),
+        ("household", "h"),
+        ("outcome", "o"),
+        ("visitAt", "va"),
+        ("grade", "g"),
+        ("score", "sc"),
+        ("followUp", "f"),
+        ("fast", "x"),
+        ("text", "t"),
+    ];
+    let rows = match value {
+        Value::String(text) => serde_json::from_str(&text).map_err(|e| format!("rows chunk: {e}"))?,
+        _ => return Err("rows chunk: not the JSON text of a list of rows".to_owned()),
+    };
+    let Value::Array(rows) = rows else {
+        return Err("rows chunk: not a list of rows".to_owned());
+    };
+    rows.into_iter()
+        .map(|row| match row {
+            Value::Object(fields) => {
+                let mut out = serde_json::Map::new();
+                for (k, v) in fields {
+                    let short = SHORT.iter().find(|(long, _)| *long == k).map_or(k.as_str(), |(_, s)| s);
+                    out.insert(short.to_owned(), v);
+                }
+                Ok(Value::Object(out))
+            }
+            _ => Err("rows chunk: a row is not an object".to_owned()),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Value::Array)
 }
 
 /// The JSON text of a record of `kind` at the kind's version, without

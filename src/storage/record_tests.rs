@@ -148,17 +148,25 @@ fn only_completed_responses_carry_the_done_mark() {
 #[test]
 fn a_version_1_rows_chunk_becomes_its_array_and_current_text_is_not_reparsed() {
     use crate::storage::ROWS;
-    let rows = json!([{"id": "00000000-0000-4000-8000-000000000001", "survey": "s"}]);
+    let long = json!([{"id": "00000000-0000-4000-8000-000000000001", "survey": "s", "status": "completed",
+                       "at": "2026-11-23T10:00:00+08:00", "visitAt": "2026-11-23T10:00:00+08:00",
+                       "followUp": "open", "text": "x"}]);
+    let rows = json!([{"i": "00000000-0000-4000-8000-000000000001", "s": "s", "st": "completed",
+                       "a": "2026-11-23T10:00:00+08:00", "va": "2026-11-23T10:00:00+08:00",
+                       "f": "open", "t": "x"}]);
     let old = Envelope {
         id: "chunk:00000".into(),
         v: 1,
-        data: Value::String(rows.to_string()).to_string(),
+        data: Value::String(long.to_string()).to_string(),
         survey: None,
         unexported: false,
         done: false,
     };
     assert_eq!(decode::<Value>(ROWS, &old), Decoded::Ok(rows.clone()));
     assert_eq!(current_text(ROWS, &old), Decoded::Ok(rows.to_string()));
+    // What the list parses: the app's own row type.
+    let parsed: Vec<canvass_core::listing::ResponseRow> = serde_json::from_value(rows.clone()).unwrap();
+    assert_eq!(parsed[0].visit_at.as_deref(), Some("2026-11-23T10:00:00+08:00"));
     let new = encode(ROWS, "chunk:00000", &rows);
     assert_eq!(new.v, 2);
     assert_eq!(current_text(ROWS, &new), Decoded::Ok(new.data.clone()));
