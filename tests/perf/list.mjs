@@ -102,21 +102,27 @@ try {
     await page.evaluate(() => { location.hash = '#/responses'; });
     await page.getByTestId('list-count').filter({ hasText: String(N) }).waitFor({ timeout: 60_000 });
     await page.getByTestId('response-row').first().waitFor();
-    return page.evaluate((t) => new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t))), t0);
+    return [await page.evaluate((t) => new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t))), t0), t0];
   };
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${url}#/staff`);
     await page.reload();
     await page.getByTestId('staff-page').waitFor();
-    opens.push(await openList());
+    const [took, t0] = await openList();
+    opens.push(took);
     // Where the cold open went (performance marks set by the app).
-    phases.push(await page.evaluate(() => {
+    phases.push(await page.evaluate(([t0, took]) => {
       const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-      return { read: at('cv-rows-read') - at('cv-rows-start'), decode: at('cv-rows-decoded') - at('cv-rows-read') };
-    }));
+      return {
+        before: at('cv-rows-start') - t0,
+        read: at('cv-rows-read') - at('cv-rows-start'),
+        decode: at('cv-rows-decoded') - at('cv-rows-read'),
+        after: t0 + took - at('cv-rows-decoded'),
+      };
+    }, [t0, took]));
     await page.evaluate(() => { location.hash = '#/staff'; });
     await page.getByTestId('staff-page').waitFor();
-    warm.push(await openList());
+    warm.push((await openList())[0]);
   }
 
   // Each filter: time from the change to the new count painted.
@@ -145,7 +151,8 @@ try {
   const ms = (x) => `${x.toFixed(0)} ms`;
   console.log(`home page completed count (${N} stored): median ${ms(median(homes))}, worst ${ms(Math.max(...homes))}`);
   console.log(`open list cold (${N} stored, fresh page load): median ${ms(median(opens))}, worst ${ms(Math.max(...opens))}`);
-  console.log(`  of which IndexedDB read: median ${ms(median(phases.map((p) => p.read)))}, rows parsed: median ${ms(median(phases.map((p) => p.decode)))}`);
+  const ph = (k) => ms(median(phases.map((p) => p[k])));
+  console.log(`  medians: route to read ${ph('before')}, IndexedDB read ${ph('read')}, rows parsed ${ph('decode')}, filter + render + paint ${ph('after')}`);
   console.log(`open list warm (same session): median ${ms(median(warm))}, worst ${ms(Math.max(...warm))}`);
   for (const [k, v] of Object.entries(results)) console.log(`filter ${k}: median ${ms(median(v))}, worst ${ms(Math.max(...v))}`);
   const worst = Math.max(median(opens), ...Object.values(results).map(median));
