@@ -35,7 +35,11 @@ pub enum Items {
     Rows(Vec<(String, LocalizedText)>),
     /// `matrixdynamic` / `paneldynamic`: the answer's array; with no
     /// answer yet, `max(initial, min)` empty rows (panels) are shown.
-    Dynamic { initial: u32, min: u32, panels: bool },
+    Dynamic {
+        initial: u32,
+        min: u32,
+        panels: bool,
+    },
     /// `multipletext`: one object of items.
     Single,
 }
@@ -233,12 +237,15 @@ impl Parts {
             Some(Json::Object(map)) => map.clone(),
             _ => serde_json::Map::new(),
         };
-        let scope_value = |own: &serde_json::Map<String, Json>| Value::from_json(&Json::Object(own.clone()));
+        let scope_value =
+            |own: &serde_json::Map<String, Json>| Value::from_json(&Json::Object(own.clone()));
         let mut computed = vec![None; self.parts.len()];
         if self.parts.iter().any(|p| p.expression.is_some()) {
             let mut value = scope_value(&own);
             for (i, part) in self.parts.iter().enumerate() {
-                let Some(expr) = &part.expression else { continue };
+                let Some(expr) = &part.expression else {
+                    continue;
+                };
                 let scope = ItemScope {
                     prefix: self.prefix,
                     item: &value,
@@ -289,11 +296,17 @@ impl Parts {
     /// Rows nobody answered stay as they are (an expression alone does
     /// not answer a question). With `clear_hidden`, parts hidden in their
     /// row are removed as well (completion).
-    pub fn normalized(&self, answer: Option<&Json>, outer: &dyn Scope, clear_hidden: bool) -> Option<Json> {
+    pub fn normalized(
+        &self,
+        answer: Option<&Json>,
+        outer: &dyn Scope,
+        clear_hidden: bool,
+    ) -> Option<Json> {
         let answer = answer?;
         let row = |item: &Json| -> Json {
             let answered = item.as_object().is_some_and(|m| {
-                m.iter().any(|(k, v)| !is_empty(v) && !self.is_expression(k))
+                m.iter()
+                    .any(|(k, v)| !is_empty(v) && !self.is_expression(k))
             });
             if !answered {
                 return item.clone();
@@ -316,7 +329,9 @@ impl Parts {
                 out.extend(rows.iter().map(|(k, v)| (k.clone(), row(v))));
                 Json::Object(out)
             }
-            (Items::Dynamic { .. }, Json::Array(list)) => Json::Array(list.iter().map(row).collect()),
+            (Items::Dynamic { .. }, Json::Array(list)) => {
+                Json::Array(list.iter().map(row).collect())
+            }
             (Items::Single, item @ Json::Object(_)) => row(item),
             (_, other) => other.clone(),
         })
@@ -341,11 +356,27 @@ impl Parts {
                     )
                 })
                 .collect(),
-            Items::Dynamic { initial, min, panels } => {
-                let label = |i: usize| if *panels { PartItem::Panel(i + 1) } else { PartItem::Row(i + 1) };
+            Items::Dynamic {
+                initial,
+                min,
+                panels,
+            } => {
+                let label = |i: usize| {
+                    if *panels {
+                        PartItem::Panel(i + 1)
+                    } else {
+                        PartItem::Row(i + 1)
+                    }
+                };
                 match answer {
-                    Some(Json::Array(list)) => list.iter().enumerate().map(|(i, v)| (label(i), Some(v))).collect(),
-                    _ => (0..(*initial).max(*min) as usize).map(|i| (label(i), None)).collect(),
+                    Some(Json::Array(list)) => list
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (label(i), Some(v)))
+                        .collect(),
+                    _ => (0..(*initial).max(*min) as usize)
+                        .map(|i| (label(i), None))
+                        .collect(),
                 }
             }
             Items::Single => vec![(PartItem::Item, answer)],
@@ -354,7 +385,11 @@ impl Parts {
 
     /// The required parts left empty, row (panel) by row, in part order:
     /// what blocks Next / Complete.
-    pub fn missing(&self, answer: Option<&Json>, outer: &dyn Scope) -> Vec<(PartItem, LocalizedText)> {
+    pub fn missing(
+        &self,
+        answer: Option<&Json>,
+        outer: &dyn Scope,
+    ) -> Vec<(PartItem, LocalizedText)> {
         let mut out = Vec::new();
         for (label, item) in self.rows(answer) {
             let (value, states) = self.evaluate(item, outer);
@@ -383,7 +418,9 @@ fn known(prefix: Option<&str>, parts: &[&str], layout: &Layout, name: &str) -> b
             // at run time, so any part that the path starts with is enough.
             return parts.iter().any(|part| {
                 let part = part.to_ascii_lowercase();
-                part == field || rest.starts_with(&format!("{part}.")) || rest.starts_with(&format!("{part}["))
+                part == field
+                    || rest.starts_with(&format!("{part}."))
+                    || rest.starts_with(&format!("{part}["))
             });
         }
     }

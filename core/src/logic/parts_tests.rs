@@ -51,7 +51,10 @@ fn a_panel_part_reads_its_own_panel_and_the_survey() {
     assert!(child[2].visible && child[2].required);
     assert!(!child[3].required, "job is required only for adults");
     let (_, adult) = parts.evaluate(Some(&json!({"age": 40})), &scope);
-    assert!(!adult[2].visible && !adult[2].required, "hidden is not required");
+    assert!(
+        !adult[2].visible && !adult[2].required,
+        "hidden is not required"
+    );
     assert!(adult[3].required);
 
     let a = answers(json!({"adults_only": true}));
@@ -75,11 +78,22 @@ fn required_parts_block_with_the_panel_and_field_named() {
             "Panel 2, “Job”: Response required.",
         ]
     );
-    assert_eq!(errors[0].message("zh-cn"), "第 1 组「School」：请填写此问题");
-    assert!(matches!(errors[0].kind, ErrorKind::PartRequired { item: PartItem::Panel(1), .. }));
+    assert_eq!(
+        errors[0].message("zh-cn"),
+        "第 1 组「School」：请填写此问题"
+    );
+    assert!(matches!(
+        errors[0].kind,
+        ErrorKind::PartRequired {
+            item: PartItem::Panel(1),
+            ..
+        }
+    ));
 
-    let a = answers(json!({"people": [{"name": "Li", "age": 9, "school": "No. 3"},
-                                        {"name": "Wang", "age": 40, "job": "cook"}]}));
+    let a = answers(
+        json!({"people": [{"name": "Li", "age": 9, "school": "No. 3"},
+                                        {"name": "Wang", "age": 40, "job": "cook"}]}),
+    );
     let state = LogicState::new(&l.logic, &a, env());
     assert!(validate_page(&l.logic, &state, 0, &a).is_empty());
 }
@@ -103,9 +117,14 @@ fn expression_cells_are_computed_stored_and_read_by_the_survey() {
     let mut a = answers(json!({}));
     let raw = json!([{"qty": 3, "price": 50}, {"qty": 1, "price": 20}, {}]);
     let state = LogicState::new(&l.logic, &a, env());
-    let stored = parts.normalized(Some(&raw), &state.scope(&a), false).unwrap();
-    assert_eq!(stored, json!([{"qty": 3, "price": 50, "total": 150},
-                              {"qty": 1, "price": 20, "total": 20}, {}]));
+    let stored = parts
+        .normalized(Some(&raw), &state.scope(&a), false)
+        .unwrap();
+    assert_eq!(
+        stored,
+        json!([{"qty": 3, "price": 50, "total": 150},
+                              {"qty": 1, "price": 20, "total": 20}, {}])
+    );
     a.insert("bill".into(), stored);
     let state = LogicState::new(&l.logic, &a, env());
     assert_eq!(state.expression_value("sum").to_json(), json!(170));
@@ -127,7 +146,10 @@ fn completion_clears_hidden_parts_and_keeps_the_rest() {
     }));
     let state = LogicState::new(&l.logic, &a, env());
     let done = state.part_answers(&l.logic, &a);
-    assert_eq!(done["people"], json!([{"name": "Wang", "age": 40, "job": "cook"}]));
+    assert_eq!(
+        done["people"],
+        json!([{"name": "Wang", "age": 40, "job": "cook"}])
+    );
     assert_eq!(done["bill"], json!([{"qty": 1, "price": 20, "total": 20}]));
     // The same values reach scoring.
     let scoring = state.scoring_answers(&l.logic, &a);
@@ -162,15 +184,29 @@ fn matrixdropdown_rows_are_named_by_their_text_and_expression_cells_score() {
     let state = LogicState::new(&l.logic, &a, env());
     let errors = validate_page(&l.logic, &state, 0, &a);
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].message("zh-cn"), "「power」行「满意度」：请填写此问题");
-    assert_eq!(errors[0].message("en"), "Row “power”, “Satisfaction”: Response required.");
+    assert_eq!(
+        errors[0].message("zh-cn"),
+        "「power」行「满意度」：请填写此问题"
+    );
+    assert_eq!(
+        errors[0].message("en"),
+        "Row “power”, “Satisfaction”: Response required."
+    );
     let scoring = state.scoring_answers(&l.logic, &a);
     assert_eq!(scoring["svc"], json!({"water": {"sat": 4, "double": 8}}));
     let report = l
         .scoring
-        .score_with(&scoring, &state.hidden_questions(), &crate::logic::FollowUps::new(&l.logic, env()))
+        .score_with(
+            &scoring,
+            &state.hidden_questions(),
+            &crate::logic::FollowUps::new(&l.logic, env()),
+        )
         .unwrap();
-    let cell = report.items.iter().find(|i| i.id == "svc.water.double").expect("expression cell item");
+    let cell = report
+        .items
+        .iter()
+        .find(|i| i.id == "svc.water.double")
+        .expect("expression cell item");
     assert_eq!(cell.x, Some(8.0));
 }
 
@@ -196,8 +232,12 @@ fn multipletext_items_have_conditions_and_required_items() {
 #[test]
 fn part_expressions_are_checked_when_the_survey_loads() {
     let bad = |columns: serde_json::Value| {
-        let json = json!({"elements": [{"type": "matrixdynamic", "name": "m", "columns": columns}]});
-        crate::load(&json.to_string()).err().map(|e| format!("{:?}", e.errors)).unwrap_or_default()
+        let json =
+            json!({"elements": [{"type": "matrixdynamic", "name": "m", "columns": columns}]});
+        crate::load(&json.to_string())
+            .err()
+            .map(|e| format!("{:?}", e.errors))
+            .unwrap_or_default()
     };
     let e = bad(json!([{"name": "a", "cellType": "text", "visibleIf": "{row.nope} = 1"}]));
     assert!(e.contains("unknown variable {row.nope}"), "{e}");
@@ -261,12 +301,17 @@ fn the_e2e_fixture_loads_with_its_parts_logic() {
     let text = include_str!("../../../tests/fixtures/surveys/parts.json");
     let l = crate::load(text).unwrap_or_else(|e| panic!("{:?}", e.errors));
     assert!(l.logic.parts("members").unwrap().has_logic());
-    let a = answers(json!({"members": [{"name": "Li", "age": 30, "school": "kept while typing"}],
-                           "bill": {"water": {"qty": 3, "price": 50}}}));
+    let a = answers(
+        json!({"members": [{"name": "Li", "age": 30, "school": "kept while typing"}],
+                           "bill": {"water": {"qty": 3, "price": 50}}}),
+    );
     let state = LogicState::new(&l.logic, &a, env());
     let done = state.part_answers(&l.logic, &a);
     assert_eq!(done["members"], json!([{"name": "Li", "age": 30}]));
-    assert_eq!(done["bill"], json!({"water": {"qty": 3, "price": 50, "total": 150}}));
+    assert_eq!(
+        done["bill"],
+        json!({"water": {"qty": 3, "price": 50, "total": 150}})
+    );
     let random = include_str!("../../../tests/fixtures/surveys/random.json");
     assert!(crate::load(random).is_ok());
 }
