@@ -57,6 +57,9 @@ pub fn complete(
     response.survey = survey_ref(&loaded.survey);
     response.completed_at = Some(now_rfc3339());
     response.meta.insert("locale".to_owned(), locale.to_owned());
+    // Composite answers: expression parts computed, parts hidden in their
+    // row (panel) cleared — SurveyJS's `clearInvisibleValues` default.
+    response.answers.extend(state.part_answers(logic, &draft.response.answers));
     response.answers.extend(state.computed_answers(logic));
     // The household's visit (if the survey was started from a visit form)
     // ends as completed, at the completion time.
@@ -77,4 +80,21 @@ pub fn complete(
         Err(e) => Some(e),
     };
     (response, failure)
+}
+
+thread_local! {
+    /// The response completed last in this session, per survey: the end
+    /// page reads it by id instead of every stored response.
+    static LAST_COMPLETED: std::cell::RefCell<BTreeMap<String, String>> =
+        const { std::cell::RefCell::new(BTreeMap::new()) };
+}
+
+/// Remembers that `response_id` was just completed for `survey`.
+pub fn set_last_completed(survey: &str, response_id: &str) {
+    LAST_COMPLETED.with(|m| m.borrow_mut().insert(survey.to_owned(), response_id.to_owned()));
+}
+
+/// The response of `survey` completed last in this session, if any.
+pub fn last_completed(survey: &str) -> Option<String> {
+    LAST_COMPLETED.with(|m| m.borrow().get(survey).cloned())
 }

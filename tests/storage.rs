@@ -116,6 +116,10 @@ async fn records_survive_a_new_connection_in_the_documented_shape() {
         vec![response("s", 2), response("s", 3)]
     );
     assert_eq!(again.unexported_count().await.unwrap(), 3);
+    // Completed responses per survey, counted by the `done` index.
+    assert_eq!(again.completed_count("s").await.unwrap(), 2);
+    assert_eq!(again.completed_count("other").await.unwrap(), 1);
+    assert_eq!(again.completed_count("none").await.unwrap(), 0);
     again
         .mark_exported(&[response("s", 2).id.to_string()])
         .await

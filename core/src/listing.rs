@@ -28,36 +28,43 @@ pub enum RowStatus {
     VisitOnly,
 }
 
-/// One list row: what the list shows and filters on.
+/// One list row: what the list shows and filters on. Stored (chunks of
+/// the `rows` record kind) with one- and two-letter keys: 20,000 rows are
+/// read and parsed every time the list opens, and the long names were a
+/// third of the bytes (docs/FIELD.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ResponseRow {
+    #[serde(rename = "i")]
     pub id: Uuid,
+    #[serde(rename = "s")]
     pub survey: String,
+    #[serde(rename = "st")]
     pub status: RowStatus,
     /// The record's time as recorded (completed, else visit, else started).
+    #[serde(rename = "a")]
     pub at: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
     pub interviewer: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
     pub household: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     /// The visit's own time (for the response rate's "latest visit").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "va", default, skip_serializing_if = "Option::is_none")]
     pub visit_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sc", default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// The follow-up case's status, when the response was flagged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUpStatus>,
     /// Completed suspiciously fast ([`speeding`] with the default rule).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
     pub fast: bool,
     /// Lower-cased text the free-text search looks in: household,
     /// interviewer, team, segment, note, grade and the start of the open answers.
+    #[serde(rename = "t")]
     pub text: String,
 }
 
@@ -287,11 +294,15 @@ impl RowChunks {
         format!("chunk:{:05}", self.chunks[c].0)
     }
 
+    /// The rows of the chunk at position `c`.
+    pub fn chunk(&self, c: usize) -> &[ResponseRow] {
+        let start: usize = self.chunks[..c].iter().map(|(_, len)| len).sum();
+        &self.rows[start..start + self.chunks[c].1]
+    }
+
     /// The chunk at position `c` as stored: its rows' JSON text.
     pub fn encode(&self, c: usize) -> String {
-        let start: usize = self.chunks[..c].iter().map(|(_, len)| len).sum();
-        let rows = &self.rows[start..start + self.chunks[c].1];
-        serde_json::to_string(rows).expect("rows always serialise")
+        serde_json::to_string(self.chunk(c)).expect("rows always serialise")
     }
 
     /// Rebuilds the rows from stored `(key, text)` pairs; a chunk that does

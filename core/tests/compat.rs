@@ -324,3 +324,34 @@ fn random_choice_order_is_a_permutation_fixed_per_seed() {
     assert!(differs, "other respondents see other orders");
     assert_eq!(shuffled_order("x", 0), Vec::<usize>::new());
 }
+
+#[test]
+fn template_parts_are_evaluated_in_older_and_newer_surveys() {
+    use canvass_core::expr::Date;
+    use canvass_core::logic::{validate_page, Env, LogicState};
+    use canvass_core::response::Answers;
+    let env = || Env::new(Date::from_ymd(2026, 11, 23).unwrap(), "en");
+    let answers = |v: serde_json::Value| -> Answers { serde_json::from_value(v).unwrap() };
+
+    // Older shape (pages with `questions`): {row.x} in a column.
+    let (old, _) = loads("compat/legacy-pages.json");
+    let parts = old.logic.parts("repairs").unwrap();
+    let a = answers(serde_json::json!({}));
+    let state = LogicState::new(&old.logic, &a, env());
+    let (row, states) = parts.evaluate(Some(&serde_json::json!({"what": "tap", "cost": 100})), &state.scope(&a));
+    assert!(states[1].visible, "{{row.what}} notempty shows the cost");
+    assert_eq!(row["vat"].as_f64(), Some(13.0));
+    let errors = validate_page(&old.logic, &state, 1, &a);
+    assert_eq!(errors[0].message("en"), "Row 1, “what”: Response required.");
+
+    // Newer shape: {panel.x} in a nested template panel, requiredIf and
+    // enableIf reading an expression cell of the same row.
+    let (new, warnings) = loads("compat/modern.json");
+    assert!(!warnings.iter().any(|w| w.contains("not evaluated")));
+    let a = answers(serde_json::json!({"mdyn": [{"what": "x", "qty": 11}]}));
+    let state = LogicState::new(&new.logic, &a, env());
+    let (_, states) = new.logic.parts("mdyn").unwrap().evaluate(a.get("mdyn").and_then(|v| v.get(0)), &state.scope(&a));
+    assert!(states[3].enabled && states[3].required);
+    let (_, states) = new.logic.parts("pd").unwrap().evaluate(None, &state.scope(&a));
+    assert!(!states[1].visible, "no child: no school");
+}

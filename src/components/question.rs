@@ -186,16 +186,16 @@ pub fn QuestionView(
         ),
         QuestionKind::MultipleText { items } => (
             Frame::Group,
-            view! { <MultipleTextGroup uid=uid.clone() items answer on_change/> }.into_any(),
+            view! { <MultipleTextGroup uid=uid.clone() owner=name.clone() items answer on_change/> }.into_any(),
         ),
         QuestionKind::MatrixDropdown { rows, columns } => (
             Frame::Group,
-            view! { <MatrixDropdownGrid uid=uid.clone() rows columns answer on_change/> }.into_any(),
+            view! { <MatrixDropdownGrid uid=uid.clone() owner=name.clone() rows columns answer on_change/> }.into_any(),
         ),
         QuestionKind::MatrixDynamic { columns, row_count, min_rows, max_rows } => (
             Frame::Group,
             view! {
-                <DynamicRows uid=uid.clone() parts_of=columns initial=row_count min=min_rows max=max_rows
+                <DynamicRows uid=uid.clone() owner=name.clone() parts_of=columns initial=row_count min=min_rows max=max_rows
                     panels=false answer on_change/>
             }
             .into_any(),
@@ -203,7 +203,7 @@ pub fn QuestionView(
         QuestionKind::PanelDynamic { template, panel_count, min_panels, max_panels } => (
             Frame::Group,
             view! {
-                <DynamicRows uid=uid.clone() parts_of=template initial=panel_count min=min_panels max=max_panels
+                <DynamicRows uid=uid.clone() owner=name.clone() parts_of=template initial=panel_count min=min_panels max=max_panels
                     panels=true answer on_change/>
             }
             .into_any(),

@@ -4,15 +4,17 @@
 //! parent's answer (`answer[key]`, `answer[i]`), and writing it writes the
 //! parent's answer back. Rows and panels stack vertically (360 px).
 
-use canvass_core::logic::PartCondition;
-use canvass_core::survey::{MatrixRow, Question, Value};
+use std::sync::Arc;
+
+use canvass_core::survey::{MatrixRow, Question, QuestionKind, Value};
+use canvass_core::LoadedSurvey;
 use leptos::prelude::*;
 use serde_json::Map;
 
 use super::question::QuestionView;
 use crate::context::tr;
 use crate::i18n::Key;
-use crate::pages::fill_logic::{env_now, survey_text, FillLogic};
+use crate::pages::fill_logic::{survey_text, FillLogic};
 
 /// `answer[key]` of an object answer.
 fn field(answer: Signal<Option<Value>>, key: String) -> Signal<Option<Value>> {
@@ -56,18 +58,35 @@ fn part(
     view! { <QuestionView question uid answer problem on_change/> }.into_any()
 }
 
-/// The parts of one object answer (`items`, a row's cells, a panel).
-/// With `prefix` (`panel`, `row`), a part's `visibleIf` is evaluated for
-/// this panel (row), `{prefix.name}` reading its answers.
+/// The parts of one object answer (`items`, a row's cells, a panel) of
+/// question `owner`. On the fill page core's `Parts` decides, for this row
+/// (panel), which parts are shown, enabled and required and what an
+/// expression part shows (docs/LOGIC.md "Template parts"); elsewhere every
+/// part is shown as declared.
 fn parts(
+    owner: &str,
     questions: &[Question],
     uid: &str,
-    prefix: Option<&'static str>,
     answer: Signal<Option<Value>>,
     on_change: Callback<Option<Value>>,
 ) -> Vec<AnyView> {
     let logic = use_context::<FillLogic>();
-    let today = env_now().today;
+    let loaded = use_context::<Arc<LoadedSurvey>>()
+        .filter(|l| l.logic.parts(owner).is_some_and(|p| p.has_logic()));
+    let states = match (logic, loaded) {
+        (Some(FillLogic { state, draft }), Some(loaded)) => {
+            let owner = owner.to_owned();
+            Some(Memo::new(move |_| {
+                let parts = loaded.logic.parts(&owner).expect("checked above");
+                answer.with(|item| {
+                    state.with(|s| {
+                        draft.with(|d| parts.evaluate(item.as_ref(), &s.scope(&d.response.answers)).1)
+                    })
+                })
+            }))
+        }
+        _ => None,
+    };
     questions
         .iter()
         .enumerate()
@@ -78,28 +97,32 @@ fn parts(
                 set_field(answer, on_change, key),
             );
             let uid = format!("{uid}-p{i}");
-            let condition = prefix
-                .zip(q.visible_if.as_deref())
-                .and_then(|(prefix, source)| PartCondition::new(source, prefix).ok());
-            match (condition, logic) {
-                (Some(condition), Some(FillLogic { draft, .. })) => {
-                    let shown = Memo::new(move |_| {
-                        answer.with(|item| {
-                            draft.with(|d| {
-                                condition.holds(item.as_ref(), &d.response.answers, today)
-                            })
-                        })
-                    });
-                    let q = q.clone();
-                    (move || {
-                        shown
-                            .get()
-                            .then(|| part(q.clone(), uid.clone(), value, set))
-                    })
-                    .into_any()
-                }
-                _ => part(q.clone(), uid, value, set),
-            }
+            let Some(states) = states else {
+                return part(q.clone(), uid, value, set);
+            };
+            let is_expression = matches!(q.kind, QuestionKind::Expression { .. });
+            // Visible, enabled, required: the part is rebuilt when one changes.
+            let shape = Memo::new(move |_| {
+                states.with(|s| s.get(i).map(|p| (p.visible, p.enabled, p.required)))
+            });
+            let value = if is_expression {
+                Signal::derive(move || states.with(|s| s.get(i).and_then(|p| p.computed.clone())))
+            } else {
+                value
+            };
+            let q = q.clone();
+            (move || {
+                shape.get().filter(|(visible, ..)| *visible).map(|(_, enabled, required)| {
+                    let mut question = q.clone();
+                    question.is_required = required;
+                    view! {
+                        <fieldset class="cv-enable" disabled=!enabled>
+                            {part(question, uid.clone(), value, set)}
+                        </fieldset>
+                    }
+                })
+            })
+            .into_any()
         })
         .collect()
 }
@@ -108,17 +131,20 @@ fn parts(
 #[component]
 pub fn MultipleTextGroup(
     uid: String,
+    /// The question's name (its parts' logic is looked up by it).
+    owner: String,
     items: Vec<Question>,
     #[prop(into)] answer: Signal<Option<Value>>,
     on_change: Callback<Option<Value>>,
 ) -> impl IntoView {
-    view! { <div class="cv-parts">{parts(&items, &uid, None, answer, on_change)}</div> }
+    view! { <div class="cv-parts">{parts(&owner, &items, &uid, answer, on_change)}</div> }
 }
 
 /// `matrixdropdown`: `{row: {column: value}}`, one fieldset per row.
 #[component]
 pub fn MatrixDropdownGrid(
     uid: String,
+    owner: String,
     rows: Vec<MatrixRow>,
     columns: Vec<Question>,
     #[prop(into)] answer: Signal<Option<Value>>,
@@ -133,7 +159,7 @@ pub fn MatrixDropdownGrid(
             view! {
                 <fieldset class="cv-matrix__row cv-parts" data-row=key>
                     <legend class="cv-matrix__legend">{survey_text(&row.text)}</legend>
-                    {parts(&columns, &format!("{uid}-r{r}"), Some("row"), row_answer, row_change)}
+                    {parts(&owner, &columns, &format!("{uid}-r{r}"), row_answer, row_change)}
                 </fieldset>
             }
         })
@@ -146,6 +172,7 @@ pub fn MatrixDropdownGrid(
 #[component]
 pub fn DynamicRows(
     uid: String,
+    owner: String,
     parts_of: Vec<Question>,
     /// Rows shown when there is no answer yet.
     initial: u32,
@@ -202,7 +229,7 @@ pub fn DynamicRows(
                 view! {
                     <fieldset class="cv-dynamic__row cv-parts" data-testid=format!("dynamic-row-{i}")>
                         <legend class="cv-matrix__legend">{title}</legend>
-                        {parts(&parts_of, &format!("{uid}-d{i}"), Some(if panels { "panel" } else { "row" }), row_answer, row_change)}
+                        {parts(&owner, &parts_of, &format!("{uid}-d{i}"), row_answer, row_change)}
                         <button type="button" class="cv-button cv-button--ghost" data-testid="remove-row"
                             disabled=at_min on:click=remove>
                             {tr(remove_text)}

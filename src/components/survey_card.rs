@@ -17,11 +17,13 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
     let id = survey.id.clone();
     let count = RwSignal::new(None::<usize>);
     {
+        // Counted by the `done` index (docs/STORAGE.md): no response is
+        // read, so 20,000 stored responses cost one `count()`.
         let (records, id) = (store.records(), id.clone());
         leptos::task::spawn_local(async move {
-            let list = records.responses_of(&id).await.unwrap_or_default();
+            let n = records.completed_count(&id).await.unwrap_or_default();
             store.refresh();
-            let _ = count.try_set(Some(list.iter().filter(|r| r.is_completed()).count()));
+            let _ = count.try_set(Some(n as usize));
         });
     }
     let failure = RwSignal::new(None::<String>);

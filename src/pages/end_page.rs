@@ -48,11 +48,23 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
     let records = store.records();
     let id = survey_id.clone();
     leptos::task::spawn_local(async move {
-        let list = records.responses_of(&id).await.unwrap_or_default();
+        // The response just completed in this session is read by its id;
+        // only after a reload of this page are the survey's responses
+        // read to find the newest.
+        let newest = match crate::respond::last_completed(&id) {
+            Some(rid) => records.get::<Response>(crate::storage::RESPONSES, &rid).await.ok().flatten(),
+            None => None,
+        };
+        let newest = match newest {
+            Some(r) => Some(r),
+            None => records
+                .responses_of(&id)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .max_by(|a, b| a.completed_at.cmp(&b.completed_at)),
+        };
         store.refresh();
-        let newest = list
-            .into_iter()
-            .max_by(|a, b| a.completed_at.cmp(&b.completed_at));
         let _ = latest.try_set(Some(newest));
     });
     (move || latest.get().map(|r| end_view(survey_id.clone(), r))).into_any()

@@ -90,6 +90,8 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
     let draft = RwSignal::new(initial);
     let logic = FillLogic { state, draft };
     provide_context(logic);
+    // The survey, for the parts of composite questions (`sub_answers`).
+    provide_context(loaded.clone());
     let problems = RwSignal::new(BTreeMap::<String, String>::new());
     let page_problems = RwSignal::new(Vec::<String>::new());
     let save = {
@@ -138,6 +140,16 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
         let save = save.clone();
         let errors = errors.clone();
         move |name: String, value: Option<Value>| {
+            // A composite answer is stored with its expression parts
+            // computed (core `Parts::normalized`), as SurveyJS stores them.
+            let value = match loaded.logic.parts(&name).filter(|p| p.has_logic()) {
+                Some(parts) => state.with_untracked(|s| {
+                    draft.with_untracked(|d| {
+                        parts.normalized(value.as_ref(), &s.scope(&d.response.answers), false)
+                    })
+                }),
+                None => value,
+            };
             draft.with_untracked(|d| {
                 capture.changed(&loaded.survey, &name, d.response.answers.get(&name), value.as_ref())
             });
@@ -280,6 +292,7 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
                 // Paradata, list row and follow-up case (src/field/records.rs).
                 let _ = crate::field::records::completed(store, &loaded_done, &done, Some(paradata)).await;
                 store.count_unexported();
+                crate::respond::set_last_completed(&id, &done.id.to_string());
                 let _ = store.delete(DRAFTS, &id).await;
                 navigate(&Route::End(id));
             });

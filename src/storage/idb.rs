@@ -3,8 +3,9 @@
 //! binding is this file, and the app already links wasm-bindgen-futures.
 //!
 //! Database `canvass`, one object store per `Kind` (key path `id`), each
-//! with the sparse indexes `survey` and `unexported`. Records are plain
-//! objects `{id, v, data, survey?, unexported?: 1}` (a number, because
+//! with the sparse indexes `survey`, `unexported` and `done`. Records are
+//! plain objects `{id, v, data, survey?, unexported?: 1, done?: survey}`
+//! (a number, because
 //! booleans are not IndexedDB keys). Writes use `durability: "strict"`:
 //! their `complete` event fires once the data is flushed to disk, which is
 //! what "saved" promises (docs/STORAGE.md).
@@ -18,7 +19,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction};
 
-use super::kind::{Kind, KINDS, QUARANTINE, SURVEY_INDEX, UNEXPORTED_INDEX};
+use super::kind::{Kind, DONE_INDEX, KINDS, QUARANTINE, RESPONSES, SURVEY_INDEX, UNEXPORTED_INDEX};
 use super::mirror;
 use super::record::{Envelope, Raw};
 use super::records::Backend;
@@ -317,7 +318,7 @@ async fn complete(db: &IdbDatabase) -> bool {
         tx.object_store(k.name)
             .map(|s| {
                 let idx = s.index_names();
-                idx.contains(SURVEY_INDEX) && idx.contains(UNEXPORTED_INDEX)
+                idx.contains(SURVEY_INDEX) && idx.contains(UNEXPORTED_INDEX) && idx.contains(DONE_INDEX)
             })
             .unwrap_or(false)
     })
@@ -335,13 +336,54 @@ fn create_missing(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> 
             db.create_object_store_with_optional_parameters(kind.name, &params)?
         };
         let idx = store.index_names();
-        for index in [SURVEY_INDEX, UNEXPORTED_INDEX] {
+        for index in [SURVEY_INDEX, UNEXPORTED_INDEX, DONE_INDEX] {
             if !idx.contains(index) {
                 store.create_index_with_str(index, index)?;
             }
         }
+        if *kind == RESPONSES && names.contains(kind.name) && !idx.contains(DONE_INDEX) {
+            mark_done(&store)?;
+        }
     }
     Ok(())
+}
+
+/// The migration that comes with the `done` index: responses stored
+/// before it get their `done` mark, inside the same upgrade transaction
+/// (all or nothing; a crash upgrades again). Read with one `getAll` and
+/// written back; runs once per database.
+fn mark_done(store: &IdbObjectStore) -> Result<(), JsValue> {
+    let req = store.get_all()?;
+    let store = store.clone();
+    let on_read = Closure::once_into_js(move |ev: web_sys::Event| {
+        let Some(list) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+        else {
+            return;
+        };
+        for value in Array::from(&list).iter() {
+            if let Some(survey) = done_of(&value) {
+                if Reflect::set(&value, &"done".into(), &survey.into()).is_ok() {
+                    let _ = store.put(&value);
+                }
+            }
+        }
+    });
+    req.set_onsuccess(Some(on_read.unchecked_ref()));
+    Ok(())
+}
+
+/// The survey of a stored response record that is completed (its `data`
+/// has `completedAt`), else `None`.
+fn done_of(value: &JsValue) -> Option<String> {
+    let field = |k: &str| Reflect::get(value, &k.into()).ok();
+    let survey = field("survey")?.as_string()?;
+    let data = field("data")?.as_string()?;
+    let parsed = js_sys::JSON::parse(&data).ok()?;
+    let completed = Reflect::get(&parsed, &"completedAt".into()).ok()?;
+    (!completed.is_null() && !completed.is_undefined()).then_some(survey)
 }
 
 /// The stored object of an envelope.
@@ -355,6 +397,9 @@ pub(super) fn to_js(env: &Envelope) -> Result<JsValue, JsValue> {
     }
     if env.unexported {
         Reflect::set(&o, &"unexported".into(), &1.into())?;
+    }
+    if let (true, Some(s)) = (env.done, &env.survey) {
+        Reflect::set(&o, &"done".into(), &s.as_str().into())?;
     }
     Ok(o.into())
 }
@@ -370,12 +415,14 @@ fn from_js(value: &JsValue) -> Raw {
         (Some(id), Some(v), Some(data)) if v >= 0.0 && v.fract() == 0.0 => {
             let survey = field("survey").as_string();
             let unexported = !field("unexported").is_undefined();
+            let done = !field("done").is_undefined();
             Raw::Good(Envelope {
                 id,
                 v: v as u32,
                 data,
                 survey,
                 unexported,
+                done,
             })
         }
         _ => Raw::Bad {
@@ -472,6 +519,15 @@ impl Backend for Idb {
             let list: Array = read.await?.unchecked_into();
             Ok(list.iter().map(|v| from_js(&v)).collect())
         }
+    }
+
+    fn count_done(
+        &self,
+        kind: Kind,
+        survey: &str,
+    ) -> impl Future<Output = Result<u32, String>> + 'static + use<> {
+        let read = self.read(kind, &|s| s.index(DONE_INDEX)?.count_with_key(&survey.into()));
+        async move { Ok(read.await?.as_f64().unwrap_or(0.0) as u32) }
     }
 
     fn count_unexported(

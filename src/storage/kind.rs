@@ -39,7 +39,10 @@ pub const SETTINGS: Kind = Kind::new("settings", 1);
 /// Records that could not be read, kept verbatim with the reason.
 pub const QUARANTINE: Kind = Kind::new("quarantine", 1);
 /// Free-form rows and media metadata (room for later features).
-pub const ROWS: Kind = Kind::new("rows", 1);
+/// The response list's rows in chunks (`listing::RowChunks`). Version 2
+/// stores a chunk as its JSON array; version 1 held the array's JSON text
+/// as a string (decoded twice on every open).
+pub const ROWS: Kind = Kind::new("rows", 2);
 pub const MEDIA: Kind = Kind::new("media", 1);
 /// Paradata of responses and drafts (the field feature), by response id or `draft:<survey>`.
 pub const PARADATA: Kind = Kind::new("paradata", 1);
@@ -53,6 +56,9 @@ pub const KINDS: &[Kind] = &[
 /// The index over records not yet exported: only unexported responses
 /// carry the field, so the index holds exactly them and counts cheaply.
 pub const UNEXPORTED_INDEX: &str = "unexported";
+/// The index over completed responses, keyed by their survey: a record
+/// carries `done: <survey id>` only when it is a completed response.
+pub const DONE_INDEX: &str = "done";
 /// The index over the survey a record belongs to (set when the value names
 /// one: `survey.id`, `surveyId` or `response.survey.id`).
 pub const SURVEY_INDEX: &str = "survey";

@@ -117,6 +117,23 @@ impl Backend for MemoryBackend {
         ready(Ok(list))
     }
 
+    fn count_done(
+        &self,
+        kind: Kind,
+        survey: &str,
+    ) -> impl Future<Output = Result<u32, String>> + 'static + use<> {
+        let maps = self.maps.borrow();
+        let n = maps
+            .get(kind.name)
+            .map(|m| {
+                m.values()
+                    .filter(|r| matches!(r, Raw::Good(e) if e.done && e.survey.as_deref() == Some(survey)))
+                    .count()
+            })
+            .unwrap_or(0) as u32;
+        async move { Ok(n) }
+    }
+
     fn count_unexported(
         &self,
         kind: Kind,

@@ -8,6 +8,7 @@ fn env(id: &str, data: &str) -> Envelope {
         data: data.into(),
         survey: None,
         unexported: false,
+        done: false,
     }
 }
 

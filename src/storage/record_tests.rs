@@ -101,6 +101,7 @@ fn a_failed_or_missing_migration_names_the_kind_and_version() {
         data: "{}".into(),
         survey: None,
         unexported: false,
+        done: false,
     };
     assert!(
         matches!(decode_with::<Value>(STEPS, V3, &env), Decoded::Corrupt(e) if e.contains("no name"))
@@ -130,4 +131,45 @@ fn every_current_kind_has_its_migrations() {
             );
         }
     }
+}
+
+#[test]
+fn only_completed_responses_carry_the_done_mark() {
+    let mut r = json!({"id": "x", "survey": {"id": "s"}, "completedAt": "2026-11-23T10:00:00+08:00"});
+    let env = encode(RESPONSES, "x", &r);
+    assert!(env.done && env.unexported);
+    assert_eq!(env.survey.as_deref(), Some("s"));
+    r["completedAt"] = Value::Null;
+    assert!(!encode(RESPONSES, "x", &r).done);
+    r["completedAt"] = json!("2026-11-23T10:00:00+08:00");
+    assert!(!encode(DRAFTS, "x", &r).done, "only responses");
+}
+
+#[test]
+fn a_version_1_rows_chunk_becomes_its_array_and_current_text_is_not_reparsed() {
+    use crate::storage::ROWS;
+    let long = json!([{"id": "00000000-0000-4000-8000-000000000001", "survey": "s", "status": "completed",
+                       "at": "2026-11-23T10:00:00+08:00", "visitAt": "2026-11-23T10:00:00+08:00",
+                       "followUp": "open", "text": "x"}]);
+    let rows = json!([{"i": "00000000-0000-4000-8000-000000000001", "s": "s", "st": "completed",
+                       "a": "2026-11-23T10:00:00+08:00", "va": "2026-11-23T10:00:00+08:00",
+                       "f": "open", "t": "x"}]);
+    let old = Envelope {
+        id: "chunk:00000".into(),
+        v: 1,
+        data: Value::String(long.to_string()).to_string(),
+        survey: None,
+        unexported: false,
+        done: false,
+    };
+    assert_eq!(decode::<Value>(ROWS, &old), Decoded::Ok(rows.clone()));
+    assert_eq!(current_text(ROWS, &old), Decoded::Ok(rows.to_string()));
+    // What the list parses: the app's own row type.
+    let parsed: Vec<canvass_core::listing::ResponseRow> = serde_json::from_value(rows.clone()).unwrap();
+    assert_eq!(parsed[0].visit_at.as_deref(), Some("2026-11-23T10:00:00+08:00"));
+    let new = encode(ROWS, "chunk:00000", &rows);
+    assert_eq!(new.v, 2);
+    assert_eq!(current_text(ROWS, &new), Decoded::Ok(new.data.clone()));
+    let bad = Envelope { data: "\"[not json\"".into(), ..old };
+    assert!(matches!(current_text(ROWS, &bad), Decoded::Corrupt(e) if e.contains("rows chunk")));
 }

@@ -49,6 +49,13 @@ pub trait Backend {
         kind: Kind,
         survey: Option<&str>,
     ) -> impl Future<Output = Result<Vec<Raw>, String>> + 'static + use<Self>;
+    /// How many records of `kind` carry the `done` mark of `survey`
+    /// (completed responses to it).
+    fn count_done(
+        &self,
+        kind: Kind,
+        survey: &str,
+    ) -> impl Future<Output = Result<u32, String>> + 'static + use<Self>;
     /// How many records of `kind` carry the `unexported` mark.
     fn count_unexported(
         &self,
@@ -195,6 +202,40 @@ impl<B: Backend + 'static> Records<B> {
         self.read_all(kind, None).await
     }
 
+    /// Every readable record of `kind` as its JSON text at the kind's
+    /// version (`record::current_text`): for a caller that parses the
+    /// text itself, once. Unreadable and too new records are handled as
+    /// by `all`. The ids of records stored at an older version (migrated
+    /// here) come second, for the caller to write back.
+    pub async fn all_texts(
+        &self,
+        kind: Kind,
+    ) -> Result<(Vec<(String, String)>, Vec<String>), StoreError> {
+        let stored = match &self.backend {
+            Some(b) => b.all(kind, None).await.map_err(|reason| read_failed(kind, reason))?,
+            None => Vec::new(),
+        };
+        let mut by_id: BTreeMap<String, Raw> =
+            stored.into_iter().map(|r| (r.id().to_owned(), r)).collect();
+        for (id, value) in self.pending.borrow().of_kind(kind) {
+            match value {
+                Some(env) => by_id.insert(id.to_owned(), Raw::Good(env.clone())),
+                None => by_id.remove(id),
+            };
+        }
+        let mut out = Vec::with_capacity(by_id.len());
+        let mut older = Vec::new();
+        for raw in by_id.into_values() {
+            if matches!(&raw, Raw::Good(e) if e.v < kind.version) {
+                older.push(raw.id().to_owned());
+            }
+            if let Some(pair) = self.accept_with(kind, raw, super::record::current_text).await {
+                out.push(pair);
+            }
+        }
+        Ok((out, older))
+    }
+
     /// The completed responses to `survey`, in id order.
     pub async fn responses_of(&self, survey: &str) -> Result<Vec<Response>, StoreError> {
         let list = self.read_all::<Response>(RESPONSES, Some(survey)).await?;
@@ -246,6 +287,27 @@ impl<B: Backend + 'static> Records<B> {
         Ok(stored + memory)
     }
 
+    /// How many completed responses to `survey` are stored (those held
+    /// only in memory after a failed write included), counted by the
+    /// `done` index without reading them.
+    pub async fn completed_count(&self, survey: &str) -> Result<u32, StoreError> {
+        let stored = match &self.backend {
+            Some(b) => b
+                .count_done(RESPONSES, survey)
+                .await
+                .map_err(|r| read_failed(RESPONSES, r))?,
+            None => 0,
+        };
+        let memory = self
+            .pending
+            .borrow()
+            .unsaved_values()
+            .iter()
+            .filter(|(k, e)| *k == RESPONSES.name && e.done && e.survey.as_deref() == Some(survey))
+            .count() as u32;
+        Ok(stored + memory)
+    }
+
     /// The backup document (see `backup_document`): every kind read raw,
     /// exported responses left out, memory's values over storage's.
     pub async fn backup_json(&self, created_at: &str) -> String {
@@ -265,6 +327,7 @@ impl<B: Backend + 'static> Records<B> {
                                     data: raw,
                                     survey: None,
                                     unexported: true,
+                                    done: false,
                                 },
                             };
                             by_id.insert(env.id.clone(), env);
@@ -424,8 +487,18 @@ impl<B: Backend + 'static> Records<B> {
 
     /// Decodes a record read back, quarantining it when it is unreadable.
     async fn accept<T: DeserializeOwned>(&self, kind: Kind, raw: Raw) -> Option<(String, T)> {
+        self.accept_with(kind, raw, decode::<T>).await
+    }
+
+    /// `accept` with the decoding given.
+    async fn accept_with<T>(
+        &self,
+        kind: Kind,
+        raw: Raw,
+        decode: fn(Kind, &Envelope) -> Decoded<T>,
+    ) -> Option<(String, T)> {
         let (id, text, reason) = match raw {
-            Raw::Good(env) => match decode::<T>(kind, &env) {
+            Raw::Good(env) => match decode(kind, &env) {
                 Decoded::Ok(t) => return Some((env.id, t)),
                 Decoded::TooNew(version) => {
                     let key = format!("{}/{}", kind.name, env.id);

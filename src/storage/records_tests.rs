@@ -86,6 +86,25 @@ fn append_response_is_idempotent_and_counts_unexported() {
 }
 
 #[test]
+fn completed_responses_are_counted_per_survey_without_reading_them() {
+    let (backend, store) = stores();
+    run(store.append_response(&response(1))).unwrap();
+    run(store.append_response(&response(2))).unwrap();
+    // A visit-only record (not completed) is stored but not counted.
+    let mut visit = response(3);
+    visit.completed_at = None;
+    run(store.append_response(&visit)).unwrap();
+    assert_eq!(run(store.completed_count("s")).unwrap(), 2);
+    assert_eq!(run(store.completed_count("other")).unwrap(), 0);
+    // Exporting keeps the mark; a failed write counts from memory.
+    run(store.mark_exported(&[response(1).id.to_string()])).unwrap();
+    assert_eq!(run(store.completed_count("s")).unwrap(), 2);
+    backend.set_fail_writes(true);
+    assert!(run(store.append_response(&response(4))).is_err());
+    assert_eq!(run(store.completed_count("s")).unwrap(), 3);
+}
+
+#[test]
 fn a_refused_write_keeps_the_value_in_memory_and_in_the_backup() {
     let (backend, store) = stores();
     run(store.append_response(&response(1))).unwrap();

@@ -97,6 +97,9 @@ test('every added type renders, answers, persists, completes and exports', async
   await page.getByTestId('fill-page').waitFor();
   await page.getByTestId('question-total_age').locator('output').filter({ hasText: '42' }).waitFor();
   assert.equal(await page.getByTestId('question-contact').getByTestId('question-room').locator('input').inputValue(), '8-101');
+  assert.equal(await page.getByTestId('question-contact').getByTestId('question-phone').locator('input').inputValue(), '13800000000');
+  assert.equal(await page.getByTestId('question-rooms').locator('[data-row="kitchen"] input[value="2"]').isChecked(), true, 'matrixdropdown persists');
+  assert.equal(await page.getByTestId('question-people').getByTestId('dynamic-row-1').getByTestId('question-school').locator('input').inputValue(), '实验小学');
   assert.equal(await page.getByTestId('question-items').locator('[data-testid^="dynamic-row-"]').count(), 1);
   assert.equal(await page.getByTestId('question-people').locator('[data-testid^="dynamic-row-"]').count(), 2);
   await page.waitForFunction(() => {
@@ -108,6 +111,8 @@ test('every added type renders, answers, persists, completes and exports', async
   await page.getByTestId('btn-back').click();
   assert.deepEqual(await page.getByTestId('question-services').getByTestId('tag').allTextContents(), ['维修 ×', '安保 ×']);
   assert.equal(await page.getByTestId('question-channel').getByTestId('comment-input').inputValue(), '朋友介绍');
+  assert.equal(await page.getByTestId('question-style').locator('input[value="b"]').isChecked(), true, 'imagepicker persists');
+  assert.equal(await page.getByTestId('question-who').locator('input').inputValue(), PAYLOAD, 'text persists');
   await page.getByTestId('btn-next').click();
   await page.getByTestId('btn-complete').click();
   await page.getByTestId('end-page').waitFor();

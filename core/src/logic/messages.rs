@@ -19,6 +19,7 @@ pub(crate) fn default_message(kind: &ErrorKind, title: &str, locale: &str) -> St
     let zh = locale.to_ascii_lowercase().starts_with("zh");
     use ErrorKind::*;
     match (kind, zh) {
+        (PartRequired { item, part }, zh) => part_required(item, part.get(locale), locale, zh),
         (Required, false) => "Response required.".to_owned(),
         (Required, true) => "请填写此问题".to_owned(),
         (OtherText, false) => "Response required: enter another value.".to_owned(),
@@ -97,5 +98,21 @@ pub(crate) fn default_message(kind: &ErrorKind, title: &str, locale: &str) -> St
         (TooFew { min }, true) => format!("请至少选择 {min} 项"),
         (TooMany { max }, false) => format!("Please select no more than {max} option(s)."),
         (TooMany { max }, true) => format!("请最多选择 {max} 项"),
+    }
+}
+
+/// "第 2 行「数量」：请填写此问题" / "Row 2, “Quantity”: Response required."
+fn part_required(item: &super::PartItem, part: &str, locale: &str, zh: bool) -> String {
+    use super::PartItem::*;
+    let required = default_message(&ErrorKind::Required, "", locale);
+    match (item, zh) {
+        (Row(n), true) => format!("第 {n} 行「{part}」：{required}"),
+        (Row(n), false) => format!("Row {n}, “{part}”: {required}"),
+        (Panel(n), true) => format!("第 {n} 组「{part}」：{required}"),
+        (Panel(n), false) => format!("Panel {n}, “{part}”: {required}"),
+        (NamedRow(row), true) => format!("「{}」行「{part}」：{required}", row.get(locale)),
+        (NamedRow(row), false) => format!("Row “{}”, “{part}”: {required}", row.get(locale)),
+        (Item, true) => format!("「{part}」：{required}"),
+        (Item, false) => format!("“{part}”: {required}"),
     }
 }

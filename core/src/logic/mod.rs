@@ -54,7 +54,7 @@ mod navigate;
 mod pipe;
 mod scope;
 mod state;
-mod template;
+mod parts;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -68,7 +68,7 @@ pub use navigate::{next_page, previous_page, progress, visible_pages};
 pub use pipe::{pipe_str, piped};
 pub use scope::Env;
 pub use state::LogicState;
-pub use template::PartCondition;
+pub use parts::{PartItem, PartState, Parts};
 pub use validate::{validate_page, ErrorKind, Target, ValidationError};
 
 use crate::expr::Expr;
@@ -91,6 +91,9 @@ pub struct Logic {
     /// Questions with the other item (`hasOther`): choosing it needs the
     /// text under `<name>-Comment`.
     has_other: std::collections::BTreeSet<String>,
+    /// The parts of every question made of questions (matrix columns,
+    /// dynamic panels, multiple-text items), by question name.
+    parts: parts::PartsByQuestion,
 }
 
 impl Logic {
@@ -110,6 +113,13 @@ impl Logic {
             .iter()
             .filter(|n| !matches!(n.kind, graph::NodeKind::Question))
             .count()
+    }
+
+    /// The compiled parts of question `name` when it is made of
+    /// questions (matrixdropdown, matrixdynamic, paneldynamic,
+    /// multipletext).
+    pub fn parts(&self, name: &str) -> Option<&Parts> {
+        self.parts.get(name)
     }
 
     /// The names of the declared follow-up conditions, in order.

@@ -138,6 +138,35 @@ impl LogicState {
         }
     }
 
+    /// What expressions read in this state: the questions' effective
+    /// values, calculated values, `{locale}` and today. The parts of a
+    /// composite question are evaluated in it (`Parts::evaluate`).
+    pub fn scope<'a>(&'a self, answers: &'a Answers) -> impl crate::expr::Scope + 'a {
+        self.reader(answers)
+    }
+
+    /// The stored answers of the visible questions made of questions as
+    /// the completed response holds them: expression parts computed and
+    /// parts hidden in their row (panel) removed, SurveyJS's default
+    /// `clearInvisibleValues: "onComplete"` (docs/LOGIC.md). Only answers
+    /// that change are returned.
+    pub fn part_answers(&self, logic: &Logic, answers: &Answers) -> Answers {
+        let reader = self.reader(answers);
+        let mut out = Answers::new();
+        for (name, parts) in &logic.parts {
+            let Some(raw) = answers.get(name) else { continue };
+            if !parts.has_logic() || !self.is_visible(name) {
+                continue;
+            }
+            if let Some(value) = parts.normalized(Some(raw), &reader, true) {
+                if value != *raw {
+                    out.insert(name.clone(), value);
+                }
+            }
+        }
+        out
+    }
+
     fn cond(&self, node: Option<NodeId>) -> Option<bool> {
         node.map(|n| self.outputs[n].is_true())
     }
@@ -274,6 +303,7 @@ impl LogicState {
                 }
             }
         }
+        out.extend(self.part_answers(logic, answers));
         out.extend(self.computed_answers(logic));
         out
     }

@@ -81,6 +81,12 @@ pub enum ErrorKind {
     TooFew { min: u32 },
     /// An `answercount` validator's `maxCount`.
     TooMany { max: u32 },
+    /// A required part (matrix cell, dynamic-panel question,
+    /// multiple-text item) left empty in row (panel) `item`.
+    PartRequired {
+        item: super::PartItem,
+        part: LocalizedText,
+    },
 }
 
 /// One problem to show beside a question (or a panel or page).
@@ -154,6 +160,12 @@ pub fn validate_page(
         if value.is_none() && state.element_required(e) {
             out.push(error(target(), ErrorKind::Required, None));
             continue;
+        }
+        if let Some(parts) = logic.parts.get(&el.name) {
+            let scope = state.scope(answers);
+            for (item, part) in parts.missing(value, &scope) {
+                out.push(error(target(), ErrorKind::PartRequired { item, part }, None));
+            }
         }
         if let Some(v) = value {
             if let Some(kind) = built_in(logic, kind, v) {

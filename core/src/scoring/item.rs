@@ -47,6 +47,9 @@ pub(super) enum Source {
     MatrixRow { key: String, columns: Vec<Opt> },
     /// One cell of a `matrixdropdown`: `answer[row][column]`.
     Cell { row: String, column: String, opts: Vec<Opt> },
+    /// One `expression` cell of a `matrixdropdown` with `min` and `max`:
+    /// the number stored in `answer[row][column]` (docs/LOGIC.md).
+    NumberCell { row: String, column: String },
 }
 
 /// A question (or matrix row) compiled for scoring. Read-only: built by
@@ -182,6 +185,19 @@ impl Item {
                 // (text, checkbox, …) are not items.
                 let mut out = Vec::new();
                 for column in columns {
+                    if let QuestionKind::Expression { min: Some(min), max: Some(max), .. } = &column.kind {
+                        let cell_place = format!("{place}.columns {:?}", column.name);
+                        let (lo, hi) = bounds(Some(*min), Some(*max), "expression", cell_place)?;
+                        for row in rows {
+                            let key = row.key();
+                            let source = Source::NumberCell { row: key.clone(), column: column.name.clone() };
+                            let mut it = item(ItemKind::MatrixCell, lo, hi, Vec::new(), source);
+                            it.id = format!("{}.{}.{}", question.name, key, column.name);
+                            it.row = Some(format!("{}.{}", key, column.name));
+                            out.push(it);
+                        }
+                        continue;
+                    }
                     let list = match &column.kind {
                         QuestionKind::RadioGroup { choices } | QuestionKind::Dropdown { choices } => choices,
                         QuestionKind::Rating { points, .. } => points,

@@ -95,6 +95,21 @@ impl Item {
                     _ => Ok(Read::Skipped),
                 }
             }
+            Source::NumberCell { row, column } => {
+                let Value::Object(rows) = answer else { return Err(wrong("an object of row → {column → value}")) };
+                match rows.get(row).and_then(|cells| cells.get(column)) {
+                    Some(cell) if !is_blank(cell) => {
+                        let Some(x) = cell.as_f64() else {
+                            return Err(InvalidAnswer::WrongType { question: question(), row: self.row.clone(), expected: "a number", found: kind(cell) });
+                        };
+                        if x < self.lo || x > self.hi {
+                            return Err(InvalidAnswer::OutOfBounds { question: question(), value: x, min: self.lo, max: self.hi });
+                        }
+                        Ok(Read::X(x))
+                    }
+                    _ => Ok(Read::Skipped),
+                }
+            }
         }
     }
 }

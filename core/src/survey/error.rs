@@ -313,15 +313,6 @@ pub enum ParseWarning {
         modern: &'static str,
     },
 
-    /// A condition inside a template (matrix column, dynamic panel,
-    /// multiple-text item) that Canvass does not evaluate.
-    #[error("{path}: {property} is not evaluated inside a {container}; the element is always shown and enabled")]
-    NotEvaluated {
-        path: String,
-        property: &'static str,
-        container: &'static str,
-    },
-
     /// A property that another one overrides (`rateMin` beside `rateValues`).
     #[error("{path}: property {property:?} is ignored because {by:?} is given")]
     Overridden {
@@ -339,8 +330,7 @@ impl ParseWarning {
             | ParseWarning::Misspelt { path, .. }
             | ParseWarning::Overridden { path, .. }
             | ParseWarning::CachedChoices { path }
-            | ParseWarning::Legacy { path, .. }
-            | ParseWarning::NotEvaluated { path, .. } => path,
+            | ParseWarning::Legacy { path, .. } => path,
         }
     }
 
@@ -352,7 +342,6 @@ impl ParseWarning {
             | ParseWarning::Overridden { property, .. }
             | ParseWarning::Legacy { property, .. } => property,
             ParseWarning::CachedChoices { .. } => "choicesByUrl",
-            ParseWarning::NotEvaluated { property, .. } => property,
         }
     }
 }

@@ -88,6 +88,16 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
             ))
         })
         .collect();
+    let mut parts = super::parts::PartsByQuestion::new();
+    for question in survey.questions() {
+        match super::parts::Parts::compile(question, &c.layout) {
+            Some(Ok(p)) => {
+                parts.insert(question.name.clone(), p);
+            }
+            Some(Err(errors)) => c.errors.extend(errors),
+            None => {}
+        }
+    }
     if let Err(cycles) = c.graph.finish() {
         for cycle in cycles {
             let nodes = &c.graph.nodes;
@@ -121,6 +131,7 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
             .filter(|q| q.has_other)
             .map(|q| q.name.clone())
             .collect(),
+        parts,
     })
 }
 

@@ -341,7 +341,7 @@ impl Loader {
     }
 
     /// Runs `f` with template mode on for `container` (names unique within
-    /// it, conditions reported as not evaluated), restoring the outer mode.
+    /// it), restoring the outer mode.
     fn in_template<T>(&mut self, container: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
         let outer = self.template.replace((container, Default::default()));
         let out = f(self);
@@ -402,13 +402,6 @@ impl Loader {
                             why: "matrix cells may be dropdown, checkbox, radiogroup, tagbox, text, comment, boolean, rating or expression",
                         });
                         return None;
-                    }
-                    if cell_type == "expression" {
-                        this.ctx.warn(ParseWarning::NotEvaluated {
-                            path: label.clone(),
-                            property: "expression",
-                            container,
-                        });
                     }
                     let props = Props::new(&column, label, &mut this.ctx)?;
                     this.question(props, path, &cell_type)

@@ -5,7 +5,7 @@ use super::composite::{choice_list, file, image, whole};
 use super::props::Props;
 use super::validators::{bounds, required_string, validators};
 use super::{Ctx, Loader, QuestionInfo};
-use crate::survey::{InputType, LocalizedText, ParseError, ParseWarning, Question, QuestionKind};
+use crate::survey::{InputType, LocalizedText, ParseError, Question, QuestionKind};
 
 impl Loader {
     /// Parses the question read by `p` at `path` (its place in messages is
@@ -41,34 +41,8 @@ impl Loader {
             Some(k) if !k.is_display() => comment_box(&mut p, ctx),
             _ => None,
         };
-        if let Some((container, _)) = &self.template {
-            // Part `visibleIf` is evaluated per panel / row
-            // (`logic::PartCondition`) except in multipletext items.
-            let evaluated = *container != "multipletext";
-            if let (true, Some(source)) = (evaluated, &visible_if) {
-                if let Err(e) = crate::expr::Expr::parse(source) {
-                    ctx.error(ParseError::Unsupported {
-                        path: p.place.clone(),
-                        feature: format!("visibleIf {source:?} ({e})"),
-                        why: "the condition does not compile",
-                    });
-                }
-            }
-            let visible_if_unread = if evaluated { &None } else { &visible_if };
-            for (property, value) in [
-                ("visibleIf", visible_if_unread),
-                ("enableIf", &enable_if),
-                ("requiredIf", &required_if),
-            ] {
-                if value.is_some() {
-                    ctx.warn(ParseWarning::NotEvaluated {
-                        path: p.place.clone(),
-                        property,
-                        container,
-                    });
-                }
-            }
-        }
+        // The conditions and expressions of template parts are compiled
+        // and checked with the survey's logic (`logic::Parts`).
         let place = p.place.clone();
         p.finish(ctx);
         let name = name?;
