@@ -1,6 +1,7 @@
 //! The export with photos: the export JSON plus every media file its
 //! responses reference, read from the `media` store, in one store-only ZIP
-//! (`canvass_core::bundle`). A referenced photo that is not stored is an
+//! (`canvass_core::bundle`), signatures written as files beside them
+//! (`canvass_core::signature`). A referenced photo that is not stored is an
 //! error naming it — an export never silently drops a photo.
 
 use std::rc::Rc;
@@ -24,5 +25,5 @@ pub async fn export_zip(records: &Rc<Db>, survey: &Survey, export: &Export) -> R
             media.push((entry.content, bytes));
         }
     }
-    canvass_core::bundle::write(export, &export.to_json(), &media).map_err(|e| e.to_string())
+    canvass_core::bundle::write_export(survey, export, &media).map_err(|e| e.to_string())
 }

@@ -1,6 +1,8 @@
 //! An export with its photos: a store-only ZIP holding `export.json` (the
 //! export document, docs/EXPORT.md) and every media file its responses
-//! reference, each at its media name (`media/<response>/<question>-<n>.jpg`).
+//! reference, each at its media name (`media/<response>/<question>-<n>.jpg`),
+//! and every signature as a file (`media/<response>/<question>.png`,
+//! `crate::signature`), put back as its data URL when the ZIP is read.
 //! Readers (the office page, `canvass score`) take either a plain export
 //! JSON or such a ZIP; `read_export_file` decides by the first bytes.
 
@@ -8,6 +10,8 @@ use std::collections::BTreeSet;
 
 use crate::export::{Export, ExportError};
 use crate::media::{is_media_name, FileEntry, MEDIA_PREFIX};
+use crate::signature::{self, SignatureError};
+use crate::survey::Survey;
 use crate::zip::{self, ZipError, ZipWriter};
 
 /// The name of the export document inside the ZIP.
@@ -29,6 +33,9 @@ pub enum BundleError {
     /// The export document inside a ZIP does not read.
     #[error("{EXPORT_ENTRY} in the ZIP: {0}")]
     InZip(ExportError),
+    /// A signature that cannot be written as a file.
+    #[error(transparent)]
+    Signature(#[from] SignatureError),
 }
 
 /// A media file found in an export ZIP.
@@ -51,9 +58,10 @@ pub struct ExportFile<'a> {
 }
 
 /// Every media name the responses of `export` reference (any answer shaped
-/// as a file answer whose content is a media name), sorted.
+/// as a file answer whose content is a media name, and signature
+/// references, `crate::signature::reference`), sorted.
 pub fn referenced(export: &Export) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+    let mut out: BTreeSet<String> = signature::references(export).into_iter().collect();
     for r in &export.responses {
         for value in r.answers.values() {
             if let Ok(list) = serde_json::from_value::<Vec<FileEntry>>(value.clone()) {
@@ -64,8 +72,20 @@ pub fn referenced(export: &Export) -> BTreeSet<String> {
     out
 }
 
+/// The export ZIP of `export`, a survey of `survey`, with its photos
+/// `media` (name, bytes): signatures become files
+/// (`crate::signature::detach`), then [`write`]. A signature that is not
+/// valid base64 is an error naming its response and question.
+pub fn write_export(survey: &Survey, export: &Export, media: &[(String, Vec<u8>)]) -> Result<Vec<u8>, BundleError> {
+    let (export, signatures) = signature::detach(survey, export)?;
+    let mut all = media.to_vec();
+    all.extend(signatures);
+    Ok(write(&export, &export.to_json(), &all)?)
+}
+
 /// The ZIP of `export` (its JSON text `json`) with `media` (name, bytes);
-/// entries are dated `export.exported_at`.
+/// entries are dated `export.exported_at`. Answers are written as given
+/// ([`write_export`] moves signatures out first).
 pub fn write(export: &Export, json: &str, media: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
     let mut w = ZipWriter::new(zip::dos_time(&export.exported_at));
     w.add(EXPORT_ENTRY, json.as_bytes())?;
@@ -98,9 +118,11 @@ pub fn read_export_file(bytes: &[u8]) -> Result<ExportFile<'_>, BundleError> {
         let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).take(5).collect();
         return Err(BundleError::NoExport { entries: names.join(", ") });
     };
-    let export = Export::from_slice(json).map_err(BundleError::InZip)?;
+    let mut export = Export::from_slice(json).map_err(BundleError::InZip)?;
     let held: BTreeSet<&str> = media.iter().map(|m| m.name.as_str()).collect();
     let missing = referenced(&export).into_iter().filter(|n| !held.contains(n.as_str())).collect();
+    // Signatures back to SurveyJS's data URLs, for merging and scoring.
+    signature::attach(&mut export, |name| media.iter().find(|m| m.name == name).map(|m| m.data));
     Ok(ExportFile { export, media, missing, zipped: true })
 }
 

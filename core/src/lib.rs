@@ -46,6 +46,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod base64;
 pub mod bundle;
 pub mod csv;
 pub mod dashboard;
@@ -58,6 +59,7 @@ pub mod html;
 pub mod load;
 pub mod logic;
 pub mod media;
+pub mod signature;
 pub mod merge;
 pub mod paradata;
 pub mod pin;

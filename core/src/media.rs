@@ -80,7 +80,7 @@ pub fn is_media_name(content: &str) -> bool {
 /// A question name made safe as one path segment: `/`, `\`, control and
 /// other characters file systems refuse become `_` (letters of any script
 /// stay).
-fn segment(text: &str) -> String {
+pub(crate) fn segment(text: &str) -> String {
     let s: String = text
         .chars()
         .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })

@@ -27,11 +27,14 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
         });
     }
     let failure = RwSignal::new(None::<String>);
-    // The ZIP export is offered for surveys with a `file` question.
-    let has_media = survey
-        .questions()
-        .iter()
-        .any(|q| matches!(q.kind, canvass_core::survey::QuestionKind::File { .. }));
+    // The ZIP export is offered for surveys with a `file` or a
+    // `signaturepad` question (signatures go into it as files).
+    let has_media = survey.questions().iter().any(|q| {
+        matches!(
+            q.kind,
+            canvass_core::survey::QuestionKind::File { .. } | canvass_core::survey::QuestionKind::SignaturePad { .. }
+        )
+    });
     // `zip`: the export JSON and every photo its responses reference, in
     // one ZIP (docs/EXPORT.md); otherwise the JSON alone.
     let export = {
