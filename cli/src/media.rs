@@ -1,4 +1,4 @@
-//! `canvass media EXPORT.zip [--extract DIR]`: what photos an export ZIP
+//! `canvass media EXPORT.zip [--extract DIR]`: what photos and signatures an export ZIP
 //! holds (name, bytes), which references of its responses have no file,
 //! and optionally the files written under DIR at their media names.
 

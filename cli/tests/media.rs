@@ -86,3 +86,38 @@ fn media_lists_extracts_and_score_reads_the_zip() {
     }
     assert_eq!(canvass(&["media"]).status.code(), Some(2));
 }
+
+/// A 1×1 PNG, as `canvas.toDataURL()` gives it.
+const PNG_B64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const SIGNATURE: &str = "media/00000000-0000-0000-0000-000000000001/resident_signature.png";
+
+#[test]
+fn media_lists_and_extracts_signature_files_and_reports_a_missing_one() {
+    let d = dir("signature");
+    let loaded = canvass_core::load(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    let mut e = export();
+    e.responses[0].answers.insert("resident_signature".into(), json!(format!("data:image/png;base64,{PNG_B64}")));
+    let photo = (PHOTO.to_owned(), vec![0xFF, 0xD8, 0xFF, 0xD9]);
+    let zip = d.join("signed.zip");
+    std::fs::write(&zip, canvass_core::bundle::write_export(&loaded.survey, &e, &[photo.clone()]).unwrap()).unwrap();
+
+    let out = canvass(&["media", zip.to_str().unwrap(), "--extract", d.join("x").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 responses, 2 media files"), "{text}");
+    let png = std::fs::read(d.join("x").join(SIGNATURE)).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(text.contains(&format!("{SIGNATURE}\t{}", png.len())), "{text}");
+
+    let out = canvass(&["score", "--survey", SAMPLE, zip.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // The ZIP's JSON names the file; without the file it is reported missing.
+    let (detached, _) = canvass_core::signature::detach(&loaded.survey, &e).unwrap();
+    assert_eq!(detached.responses[0].answers["resident_signature"], json!(SIGNATURE));
+    let lost = d.join("lost.zip");
+    std::fs::write(&lost, canvass_core::bundle::write(&detached, &detached.to_json(), &[photo]).unwrap()).unwrap();
+    let out = canvass(&["media", lost.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("missing\t{SIGNATURE}")));
+}
