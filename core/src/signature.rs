@@ -22,6 +22,9 @@ use crate::survey::{QuestionKind, Survey};
 /// The image types a signature may have: MIME type and file extension.
 const KINDS: [(&str, &str); 3] = [("image/png", "png"), ("image/jpeg", "jpg"), ("image/svg+xml", "svg")];
 
+/// A file to write into the ZIP: media name and bytes.
+pub type NamedFile = (String, Vec<u8>);
+
 /// Why a signature cannot be written as a file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -74,7 +77,7 @@ pub fn references(export: &Export) -> Vec<String> {
 /// it: every `signaturepad` answer of `survey` that is a signature data
 /// URL becomes its [`file_name`], the decoded bytes its file. Other
 /// answers (none, already a name, another kind of URL) are left as they are.
-pub fn detach(survey: &Survey, export: &Export) -> Result<(Export, Vec<(String, Vec<u8>)>), SignatureError> {
+pub fn detach(survey: &Survey, export: &Export) -> Result<(Export, Vec<NamedFile>), SignatureError> {
     let pads: Vec<&str> = survey
         .questions()
         .into_iter()
