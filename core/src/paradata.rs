@@ -127,15 +127,15 @@ impl Paradata {
                 && last.question == question
                 && now.saturating_sub(last.at_ms) < TYPING_MERGE_MS;
             if same {
-                last.new = new.cloned();
+                last.new = recorded(new);
                 last.at_ms = now;
                 return;
             }
         }
         self.changes.push(AnswerChange {
             question: question.to_owned(),
-            old: old.cloned(),
-            new: new.cloned(),
+            old: recorded(old),
+            new: recorded(new),
             at_ms: now,
         });
     }
@@ -243,10 +243,34 @@ pub fn speeding(paradata: &Paradata, answered: usize, rule: SpeedRule) -> Option
     })
 }
 
+/// The value a change records. A data URL (a drawn signature) is recorded
+/// by its length, not its bytes: paradata says when an answer changed, and
+/// a signature redrawn ten times would otherwise put ten images into the
+/// response's JSON, where the export ZIP keeps images as files.
+fn recorded(value: Option<&Value>) -> Option<Value> {
+    match value {
+        Some(Value::String(s)) if s.starts_with("data:") => {
+            Some(Value::String(format!("data:… ({} characters)", s.len())))
+        }
+        other => other.cloned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_drawn_signature_is_recorded_by_its_length() {
+        let mut p = Paradata::start(0);
+        let drawn = json!("data:image/png;base64,iVBORw0KGgo=");
+        p.change("sign", None, Some(&drawn), false, 10);
+        p.change("sign", Some(&drawn), None, false, 20);
+        assert_eq!(p.changes[0].new, Some(json!("data:… (34 characters)")));
+        assert_eq!(p.changes[1].old, Some(json!("data:… (34 characters)")));
+        assert_eq!(p.changes[1].new, None);
+    }
 
     #[test]
     fn time_goes_to_the_question_in_focus_and_pauses_count_for_nothing() {
