@@ -300,3 +300,29 @@ async fn draft_write_latency() {
     );
     assert_eq!(store.get::<Draft>(DRAFTS, "s").await.unwrap(), Some(d));
 }
+
+/// The Cache Storage mirror (src/storage/mirror.rs): a database deleted
+/// under the app (as Chromium deletes one it finds corrupt) opens with
+/// every record put back.
+#[wasm_bindgen_test]
+async fn a_database_deleted_under_the_app_comes_back_from_the_mirror() {
+    let db = "t-mirror";
+    let store = fresh(db).await;
+    store.put(DRAFTS, "s", &draft("s", 7)).await.unwrap();
+    store.append_response(&response("s", 8)).await.unwrap();
+    delete_db(db).await;
+    let idb = Idb::open(db).await.unwrap();
+    assert!(idb.restored() >= 2, "restored {}", idb.restored());
+    let again = Records::new(idb);
+    assert_eq!(
+        again.get::<Draft>(DRAFTS, "s").await.unwrap(),
+        Some(draft("s", 7))
+    );
+    assert_eq!(
+        again.responses_of("s").await.unwrap(),
+        vec![response("s", 8)]
+    );
+    // Another database's copies are its own.
+    let other = fresh("t-mirror-other").await;
+    assert_eq!(other.get::<Draft>(DRAFTS, "s").await.unwrap(), None);
+}

@@ -266,7 +266,7 @@ fn settle_with_copies(
 /// by the browser or deleted under the app); returns how many. Unknown
 /// kinds and unreadable copies are skipped: the mirror only ever adds.
 async fn restore_mirror(db: &IdbDatabase) -> usize {
-    let Ok(copies) = mirror::all().await else {
+    let Ok(copies) = mirror::all(&db.name()).await else {
         return 0;
     };
     let copies: Vec<(Kind, JsValue)> = copies
@@ -318,7 +318,9 @@ async fn complete(db: &IdbDatabase) -> bool {
         tx.object_store(k.name)
             .map(|s| {
                 let idx = s.index_names();
-                idx.contains(SURVEY_INDEX) && idx.contains(UNEXPORTED_INDEX) && idx.contains(DONE_INDEX)
+                idx.contains(SURVEY_INDEX)
+                    && idx.contains(UNEXPORTED_INDEX)
+                    && idx.contains(DONE_INDEX)
             })
             .unwrap_or(false)
     })
@@ -466,12 +468,13 @@ impl Backend for Idb {
         });
         // The copies start now, in issue order, and are awaited with the
         // transaction: "saved" means both.
+        let db = self.db.name();
         let copies: Vec<_> = records
             .iter()
             .filter(|_| mirror::mirrored(kind))
             .filter_map(|r| {
                 let text = json_text(&to_js(r).ok()?);
-                Some(mirror::start(kind, &r.id, Some(&text)))
+                Some(mirror::start(&db, kind, &r.id, Some(&text)))
             })
             .collect();
         settle_with_copies(write, copies)
@@ -487,7 +490,7 @@ impl Backend for Idb {
             Ok(())
         });
         let copies = if mirror::mirrored(kind) {
-            vec![mirror::start(kind, id, None)]
+            vec![mirror::start(&self.db.name(), kind, id, None)]
         } else {
             Vec::new()
         };
@@ -526,7 +529,9 @@ impl Backend for Idb {
         kind: Kind,
         survey: &str,
     ) -> impl Future<Output = Result<u32, String>> + 'static + use<> {
-        let read = self.read(kind, &|s| s.index(DONE_INDEX)?.count_with_key(&survey.into()));
+        let read = self.read(kind, &|s| {
+            s.index(DONE_INDEX)?.count_with_key(&survey.into())
+        });
         async move { Ok(read.await?.as_f64().unwrap_or(0.0) as u32) }
     }
 

@@ -33,22 +33,23 @@ use super::kind::{Kind, MEDIA, QUARANTINE};
 #[wasm_bindgen(inline_js = r#"
 const NAME = 'mirror.canvass.v1';
 const PREFIX = '/__canvass_mirror/';
-const url = (kind, id) => PREFIX + kind + '/' + encodeURIComponent(id);
-export function mirror_keep(kind, id, text) {
+const url = (db, kind, id) => PREFIX + encodeURIComponent(db) + '/' + kind + '/' + encodeURIComponent(id);
+export function mirror_keep(db, kind, id, text) {
   return caches.open(NAME).then((c) =>
-    c.put(url(kind, id), new Response(text, { headers: { 'content-type': 'application/json' } })));
+    c.put(url(db, kind, id), new Response(text, { headers: { 'content-type': 'application/json' } })));
 }
-export function mirror_forget(kind, id) {
-  return caches.open(NAME).then((c) => c.delete(url(kind, id)));
+export function mirror_forget(db, kind, id) {
+  return caches.open(NAME).then((c) => c.delete(url(db, kind, id)));
 }
-export async function mirror_all() {
+export async function mirror_all(db) {
   if (typeof caches === 'undefined' || !(await caches.has(NAME))) return [];
   const c = await caches.open(NAME);
   const out = [];
   for (const req of await c.keys()) {
     const path = new URL(req.url).pathname;
-    if (!path.startsWith(PREFIX)) continue;
-    const [kind, id] = path.slice(PREFIX.length).split('/');
+    const own = PREFIX + encodeURIComponent(db) + '/';
+    if (!path.startsWith(own)) continue;
+    const [kind, id] = path.slice(own.length).split('/');
     const res = await c.match(req);
     if (res) out.push([kind, decodeURIComponent(id), await res.text()]);
   }
@@ -59,11 +60,11 @@ extern "C" {
     // Plain (not `async`) imports: the JS starts when called, so copies
     // of one record are written in the order the app issued them.
     #[wasm_bindgen(catch)]
-    fn mirror_keep(kind: &str, id: &str, text: &str) -> Result<Promise, JsValue>;
+    fn mirror_keep(db: &str, kind: &str, id: &str, text: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
-    fn mirror_forget(kind: &str, id: &str) -> Result<Promise, JsValue>;
+    fn mirror_forget(db: &str, kind: &str, id: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
-    fn mirror_all() -> Result<Promise, JsValue>;
+    fn mirror_all(db: &str) -> Result<Promise, JsValue>;
 }
 
 /// Whether records of `kind` are mirrored.
@@ -72,18 +73,18 @@ pub fn mirrored(kind: Kind) -> bool {
 }
 
 /// Starts writing `text` (the stored object as JSON) as the copy of
-/// `kind`/`id`, or removing the copy when `text` is `None`.
-pub fn start(kind: Kind, id: &str, text: Option<&str>) -> JsFuture {
+/// `kind`/`id` of database `db`, or removing the copy when `text` is `None`.
+pub fn start(db: &str, kind: Kind, id: &str, text: Option<&str>) -> JsFuture {
     let started = match text {
-        Some(t) => mirror_keep(kind.name, id, t),
-        None => mirror_forget(kind.name, id),
+        Some(t) => mirror_keep(db, kind.name, id, t),
+        None => mirror_forget(db, kind.name, id),
     };
     JsFuture::from(started.unwrap_or_else(|e| Promise::reject(&e)))
 }
 
-/// Every copy: (kind name, id, stored object as JSON).
-pub async fn all() -> Result<Vec<(String, String, String)>, JsValue> {
-    let list: Array = JsFuture::from(mirror_all()?).await?.unchecked_into();
+/// Every copy of database `db`: (kind name, id, stored object as JSON).
+pub async fn all(db: &str) -> Result<Vec<(String, String, String)>, JsValue> {
+    let list: Array = JsFuture::from(mirror_all(db)?).await?.unchecked_into();
     Ok(list
         .iter()
         .filter_map(|entry| {
