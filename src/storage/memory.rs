@@ -61,6 +61,17 @@ impl MemoryBackend {
     }
 }
 
+impl MemoryBackend {
+    /// How many readable records of `kind` `keep` accepts.
+    fn count_where(&self, kind: Kind, keep: impl Fn(&Envelope) -> bool) -> u32 {
+        self.maps.borrow().get(kind.name).map_or(0, |m| {
+            m.values()
+                .filter(|r| matches!(r, Raw::Good(e) if keep(e)))
+                .count() as u32
+        })
+    }
+}
+
 impl Backend for MemoryBackend {
     fn put(
         &self,
@@ -122,32 +133,16 @@ impl Backend for MemoryBackend {
         kind: Kind,
         survey: &str,
     ) -> impl Future<Output = Result<u32, String>> + 'static + use<> {
-        let maps = self.maps.borrow();
-        let n = maps
-            .get(kind.name)
-            .map(|m| {
-                m.values()
-                    .filter(|r| matches!(r, Raw::Good(e) if e.done && e.survey.as_deref() == Some(survey)))
-                    .count()
-            })
-            .unwrap_or(0) as u32;
-        async move { Ok(n) }
+        ready(Ok(self.count_where(kind, |e| {
+            e.done && e.survey.as_deref() == Some(survey)
+        })))
     }
 
     fn count_unexported(
         &self,
         kind: Kind,
     ) -> impl Future<Output = Result<u32, String>> + 'static + use<> {
-        let maps = self.maps.borrow();
-        let n = maps
-            .get(kind.name)
-            .map(|m| {
-                m.values()
-                    .filter(|r| matches!(r, Raw::Good(e) if e.unexported))
-                    .count()
-            })
-            .unwrap_or(0);
-        ready(Ok(n as u32))
+        ready(Ok(self.count_where(kind, |e| e.unexported)))
     }
 
     fn quarantine(

@@ -138,8 +138,14 @@ impl<B: Backend + 'static> Records<B> {
                 Some(f) => f.await,
                 None => Err(this.unavailable.clone()),
             };
-            this.pending.borrow_mut().finish(kind, &id, seq, result.clone());
-            result.map_err(|reason| StoreError::WriteFailed { kind: kind.name, id, reason })
+            this.pending
+                .borrow_mut()
+                .finish(kind, &id, seq, result.clone());
+            result.map_err(|reason| StoreError::WriteFailed {
+                kind: kind.name,
+                id,
+                reason,
+            })
         }
     }
 
@@ -212,7 +218,10 @@ impl<B: Backend + 'static> Records<B> {
         kind: Kind,
     ) -> Result<(Vec<(String, String)>, Vec<String>), StoreError> {
         let stored = match &self.backend {
-            Some(b) => b.all(kind, None).await.map_err(|reason| read_failed(kind, reason))?,
+            Some(b) => b
+                .all(kind, None)
+                .await
+                .map_err(|reason| read_failed(kind, reason))?,
             None => Vec::new(),
         };
         let mut by_id: BTreeMap<String, Raw> =
@@ -229,7 +238,10 @@ impl<B: Backend + 'static> Records<B> {
             if matches!(&raw, Raw::Good(e) if e.v < kind.version) {
                 older.push(raw.id().to_owned());
             }
-            if let Some(pair) = self.accept_with(kind, raw, super::record::current_text).await {
+            if let Some(pair) = self
+                .accept_with(kind, raw, super::record::current_text)
+                .await
+            {
                 out.push(pair);
             }
         }
@@ -270,32 +282,31 @@ impl<B: Backend + 'static> Records<B> {
     /// How many stored responses are not yet exported (those held only in
     /// memory after a failed write included).
     pub async fn unexported_count(&self) -> Result<u32, StoreError> {
-        let stored = match &self.backend {
-            Some(b) => b
-                .count_unexported(RESPONSES)
-                .await
-                .map_err(|r| read_failed(RESPONSES, r))?,
-            None => 0,
-        };
-        let memory = self
-            .pending
-            .borrow()
-            .unsaved_values()
-            .iter()
-            .filter(|(k, e)| *k == RESPONSES.name && e.unexported)
-            .count() as u32;
-        Ok(stored + memory)
+        let stored = self.backend.as_ref().map(|b| b.count_unexported(RESPONSES));
+        self.response_count(stored, |e| e.unexported).await
     }
 
     /// How many completed responses to `survey` are stored (those held
     /// only in memory after a failed write included), counted by the
     /// `done` index without reading them.
     pub async fn completed_count(&self, survey: &str) -> Result<u32, StoreError> {
-        let stored = match &self.backend {
-            Some(b) => b
-                .count_done(RESPONSES, survey)
-                .await
-                .map_err(|r| read_failed(RESPONSES, r))?,
+        let stored = self
+            .backend
+            .as_ref()
+            .map(|b| b.count_done(RESPONSES, survey));
+        self.response_count(stored, |e| e.done && e.survey.as_deref() == Some(survey))
+            .await
+    }
+
+    /// A count of stored responses (`None`: no storage) plus the responses
+    /// held only in memory after a failed write that `keep` accepts.
+    async fn response_count(
+        &self,
+        stored: Option<impl Future<Output = Result<u32, String>>>,
+        keep: impl Fn(&Envelope) -> bool,
+    ) -> Result<u32, StoreError> {
+        let stored = match stored {
+            Some(count) => count.await.map_err(|r| read_failed(RESPONSES, r))?,
             None => 0,
         };
         let memory = self
@@ -303,7 +314,7 @@ impl<B: Backend + 'static> Records<B> {
             .borrow()
             .unsaved_values()
             .iter()
-            .filter(|(k, e)| *k == RESPONSES.name && e.done && e.survey.as_deref() == Some(survey))
+            .filter(|(k, e)| *k == RESPONSES.name && keep(e))
             .count() as u32;
         Ok(stored + memory)
     }
