@@ -133,5 +133,19 @@ test('every added type renders, answers, persists, completes and exports', async
   assert.deepEqual(a.people, [{ age: 30 }, { age: 12, school: '实验小学' }]);
   assert.match(a.sign, /^data:image\/png;base64,/);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');
+
+  // Import: the office reads the export back (with the survey's definition,
+  // which it does not bundle), and its merged export holds every answer of
+  // every type unchanged.
+  await page.goto(`${url}office/`);
+  await page.getByTestId('import-files').setInputFiles(file);
+  await page.getByTestId('definition-missing').waitFor();
+  await page.getByTestId('definition-file').setInputFiles(FIXTURE);
+  await page.getByTestId('dashboard').waitFor();
+  assert.equal((await page.getByTestId('count-responses').textContent()).trim(), '1');
+  const [merged] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-merged').click()]);
+  const back = JSON.parse(await readFile(await merged.path(), 'utf8')).responses;
+  assert.equal(back.length, 1);
+  assert.deepEqual(back[0].answers, a, 'every answer reads back unchanged');
   assert.deepEqual(errors, []);
 });
