@@ -130,8 +130,20 @@ impl<B: Backend + 'static> Records<B> {
         env: Envelope,
         issued: Option<impl Future<Output = Result<(), String>> + 'static>,
     ) -> impl Future<Output = Result<(), StoreError>> + 'static {
-        let id = env.id.clone();
-        let seq = self.pending.borrow_mut().begin(kind, &id, Some(env));
+        self.settle_one(kind, env.id.clone(), Some(env), issued)
+    }
+
+    /// Holds `value` (`None`: a deletion) of `kind`/`id` in memory while
+    /// `issued` (`None`: no storage) runs, then settles it in the save
+    /// state: forgotten once stored, kept and reported when it failed.
+    fn settle_one(
+        self: &Rc<Self>,
+        kind: Kind,
+        id: String,
+        value: Option<Envelope>,
+        issued: Option<impl Future<Output = Result<(), String>> + 'static>,
+    ) -> impl Future<Output = Result<(), StoreError>> + 'static {
+        let seq = self.pending.borrow_mut().begin(kind, &id, value);
         let this = self.clone();
         async move {
             let result = match issued {
@@ -149,29 +161,14 @@ impl<B: Backend + 'static> Records<B> {
         }
     }
 
-    /// Deletes `kind`/`id` (memory first, then storage).
+    /// Deletes `kind`/`id` (memory and storage in the same turn).
     pub fn delete(
         self: &Rc<Self>,
         kind: Kind,
         id: &str,
     ) -> impl Future<Output = Result<(), StoreError>> + 'static {
-        let seq = self.pending.borrow_mut().begin(kind, id, None);
         let issued = self.backend.as_ref().map(|b| b.delete(kind, id));
-        let (this, id) = (self.clone(), id.to_owned());
-        async move {
-            let result = match issued {
-                Some(f) => f.await,
-                None => Err(this.unavailable.clone()),
-            };
-            this.pending
-                .borrow_mut()
-                .finish(kind, &id, seq, result.clone());
-            result.map_err(|reason| StoreError::WriteFailed {
-                kind: kind.name,
-                id,
-                reason,
-            })
-        }
+        self.settle_one(kind, id.to_owned(), None, issued)
     }
 
     /// The value of `kind`/`id`; an unreadable record is quarantined and
