@@ -214,21 +214,7 @@ impl<B: Backend + 'static> Records<B> {
         &self,
         kind: Kind,
     ) -> Result<(Vec<(String, String)>, Vec<String>), StoreError> {
-        let stored = match &self.backend {
-            Some(b) => b
-                .all(kind, None)
-                .await
-                .map_err(|reason| read_failed(kind, reason))?,
-            None => Vec::new(),
-        };
-        let mut by_id: BTreeMap<String, Raw> =
-            stored.into_iter().map(|r| (r.id().to_owned(), r)).collect();
-        for (id, value) in self.pending.borrow().of_kind(kind) {
-            match value {
-                Some(env) => by_id.insert(id.to_owned(), Raw::Good(env.clone())),
-                None => by_id.remove(id),
-            };
-        }
+        let by_id = self.current(kind, None).await?;
         let mut out = Vec::with_capacity(by_id.len());
         let mut older = Vec::new();
         for raw in by_id.into_values() {
@@ -467,6 +453,24 @@ impl<B: Backend + 'static> Records<B> {
         kind: Kind,
         survey: Option<&str>,
     ) -> Result<Vec<(String, T)>, StoreError> {
+        let by_id = self.current(kind, survey).await?;
+        let mut out = Vec::with_capacity(by_id.len());
+        for raw in by_id.into_values() {
+            if let Some(pair) = self.accept(kind, raw).await {
+                out.push(pair);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The records of `kind` (of `survey` only, when given) as they are
+    /// now, by id: what storage holds, overlaid with what memory holds
+    /// (writes in flight or failed, pending deletions).
+    async fn current(
+        &self,
+        kind: Kind,
+        survey: Option<&str>,
+    ) -> Result<BTreeMap<String, Raw>, StoreError> {
         let stored = match &self.backend {
             Some(b) => b
                 .all(kind, survey)
@@ -484,13 +488,7 @@ impl<B: Backend + 'static> Records<B> {
                 _ => by_id.remove(id),
             };
         }
-        let mut out = Vec::with_capacity(by_id.len());
-        for raw in by_id.into_values() {
-            if let Some(pair) = self.accept(kind, raw).await {
-                out.push(pair);
-            }
-        }
-        Ok(out)
+        Ok(by_id)
     }
 
     /// Decodes a record read back, quarantining it when it is unreadable.
