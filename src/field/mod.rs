@@ -24,5 +24,6 @@ pub fn fk(key: FieldKey) -> &'static str {
     locale.t(Key::Field(key))
 }
 pub mod capture;
+pub mod form;
 pub mod geo;
 pub mod records;

@@ -7,6 +7,7 @@ use canvass_core::pin::check_new_pin;
 use canvass_core::profile::Profile;
 use leptos::prelude::*;
 
+use crate::field::form::text_field;
 use crate::field::{fk, pin_crypto, settings};
 use crate::i18n_field::FieldKey;
 use crate::route::Route;
@@ -69,15 +70,6 @@ pub fn StaffPage() -> impl IntoView {
         });
     };
 
-    let field = |label: FieldKey, value: RwSignal<String>, testid: &'static str| {
-        view! {
-            <label class="cv-field">
-                <span>{fk(label)}</span>
-                <input type="text" data-testid=testid prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))/>
-            </label>
-        }
-    };
     let pin_field = |label: FieldKey, value: RwSignal<String>, testid: &'static str| {
         view! {
             <label class="cv-field">
@@ -97,10 +89,10 @@ pub fn StaffPage() -> impl IntoView {
             </nav>
             <form class="cv-staff__form" on:submit=save_profile>
                 <h2>{fk(FieldKey::ProfileHeading)}</h2>
-                {field(FieldKey::ProfileName, name, "profile-name")}
-                {field(FieldKey::ProfileStaffId, staff_id, "profile-id")}
-                {field(FieldKey::ProfileTeam, team, "profile-team")}
-                {field(FieldKey::TargetLabel, target, "profile-target")}
+                {text_field(FieldKey::ProfileName, name, "profile-name")}
+                {text_field(FieldKey::ProfileStaffId, staff_id, "profile-id")}
+                {text_field(FieldKey::ProfileTeam, team, "profile-team")}
+                {text_field(FieldKey::TargetLabel, target, "profile-target")}
                 <button type="submit" class="cv-button cv-button--primary" data-testid="btn-save-profile">{fk(FieldKey::Save)}</button>
                 <p role="status" aria-live="polite" data-testid="profile-status">{move || status.get()}</p>
             </form>

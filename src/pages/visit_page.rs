@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::clock::now_rfc3339;
 use crate::context::{localized, use_catalog, use_store};
+use crate::field::form::text_field;
 use crate::field::{fk, geo, lock, records, settings};
 use crate::i18n_field::FieldKey;
 use crate::ids::new_response_id;
@@ -198,15 +199,6 @@ fn VisitForm(loaded: Arc<LoadedSurvey>) -> impl IntoView {
         }
     };
 
-    let text_field = |label: FieldKey, value: RwSignal<String>, testid: &'static str| {
-        view! {
-            <label class="cv-field">
-                <span>{fk(label)}</span>
-                <input type="text" data-testid=testid prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))/>
-            </label>
-        }
-    };
     let channels = Channel::ALL
         .into_iter()
         .filter(|c| *c != Channel::Other)
