@@ -21,6 +21,7 @@ mod pending;
 pub mod persist;
 mod record;
 mod records;
+pub mod seal;
 
 pub use backup::backup_document;
 pub use idb::{Idb, DB_NAME};
@@ -31,7 +32,7 @@ pub use memory::MemoryBackend;
 pub use open::open_browser_store;
 pub use pending::{Pending, SaveState};
 pub use record::{decode, encode, migrate_with, Decoded, Envelope, Raw, Step, MIGRATIONS};
-pub use records::{Backend, Records};
+pub use records::{Backend, Opener, Records};
 
 use canvass_core::response::Response;
 use serde::{Deserialize, Serialize};
@@ -67,6 +68,10 @@ pub enum StoreError {
     ReadFailed { kind: &'static str, reason: String },
     #[error("storage could not be opened: {reason}")]
     OpenFailed { reason: String },
+    /// Records of `kind` are sealed (at-rest encryption) and the PIN has
+    /// not been given in this page: nothing is damaged, nothing is moved.
+    #[error("{kind}: encrypted; enter the PIN to open")]
+    Locked { kind: &'static str },
 }
 
 /// Something the store did that the user must hear about.

@@ -6,9 +6,10 @@
 //! `put` and `delete` issue their write before returning the future, so
 //! writes reach storage in call order whether or not anyone awaits them.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use canvass_core::response::Response;
@@ -20,6 +21,7 @@ use super::kind::{Kind, KINDS, QUARANTINE, RESPONSES};
 use super::legacy::{legacy_plan, quarantine_entry};
 use super::pending::{Pending, SaveState};
 use super::record::{decode, encode, Decoded, Envelope, Raw};
+use super::seal::{is_sealed_text, session_of, Key, SealError, Sealing, Writer};
 use super::{StoreError, StoreNotice};
 
 /// Where records are kept. Every method returns a future that owns what
@@ -75,6 +77,14 @@ pub trait Backend {
     ) -> impl Future<Output = Result<(), String>> + 'static + use<Self>;
 }
 
+/// Derives the keys of sealing sessions (`epk`s) from the device's
+/// private key, which the PIN unwrapped (WebCrypto ECDH in the browser,
+/// `storage::at_rest`). A session whose key does not derive is left out.
+pub trait Opener {
+    #[allow(clippy::type_complexity)]
+    fn derive(&self, epks: Vec<String>) -> Pin<Box<dyn Future<Output = Result<Vec<(String, Key)>, String>>>>;
+}
+
 /// Every record Canvass keeps, over `B`; `None` when storage could not be
 /// opened (then every write fails and values live in memory only).
 pub struct Records<B> {
@@ -82,6 +92,13 @@ pub struct Records<B> {
     unavailable: String,
     pending: RefCell<Pending>,
     notices: RefCell<Vec<StoreNotice>>,
+    /// At-rest encryption (`seal.rs`): off unless a writer is set.
+    /// Memory always holds plain values; only storage sees sealed ones.
+    sealing: RefCell<Sealing>,
+    /// Set after the PIN opened the device's private key.
+    opener: RefCell<Option<Rc<dyn Opener>>>,
+    /// A read met a sealed record it could not open (the PIN prompt shows).
+    locked_hit: Cell<bool>,
 }
 
 impl<B: Backend + 'static> Records<B> {
@@ -91,6 +108,9 @@ impl<B: Backend + 'static> Records<B> {
             unavailable: String::new(),
             pending: RefCell::default(),
             notices: RefCell::default(),
+            sealing: RefCell::default(),
+            opener: RefCell::new(None),
+            locked_hit: Cell::new(false),
         })
     }
 
@@ -101,7 +121,41 @@ impl<B: Backend + 'static> Records<B> {
             notices: RefCell::new(vec![StoreNotice::Unavailable(reason.clone())]),
             unavailable: reason,
             pending: RefCell::default(),
+            sealing: RefCell::default(),
+            opener: RefCell::new(None),
+            locked_hit: Cell::new(false),
         })
+    }
+
+    /// Turns sealing on for later writes (`Some`) or off (`None`).
+    pub fn set_writer(&self, writer: Option<Writer>) {
+        self.sealing.borrow_mut().writer = writer;
+    }
+
+    /// Whether later writes are sealed.
+    pub fn is_sealing(&self) -> bool {
+        self.sealing.borrow().writer.is_some()
+    }
+
+    /// Lets reads open sealed records (after the PIN), or forgets every
+    /// opening key (`None`: the phone is handed to a resident).
+    pub fn set_opener(&self, opener: Option<Rc<dyn Opener>>) {
+        if opener.is_none() {
+            self.sealing.borrow_mut().ring.clear();
+        }
+        self.locked_hit.set(false);
+        *self.opener.borrow_mut() = opener;
+    }
+
+    /// Whether sealed records can be opened now.
+    pub fn is_open(&self) -> bool {
+        self.opener.borrow().is_some()
+    }
+
+    /// Whether a read since the last `set_opener` met a record it could
+    /// not open for lack of the PIN.
+    pub fn met_locked(&self) -> bool {
+        self.locked_hit.get()
     }
 
     /// Stores `value` as `kind`/`id`. Memory holds it from now on; the
@@ -183,10 +237,15 @@ impl<B: Backend + 'static> Records<B> {
             Some(None) => return Ok(None),
             Some(Some(env)) => Some(Raw::Good(env)),
             None => match &self.backend {
-                Some(b) => b
-                    .get(kind, id)
-                    .await
-                    .map_err(|reason| read_failed(kind, reason))?,
+                Some(b) => {
+                    let raw = b
+                        .get(kind, id)
+                        .await
+                        .map_err(|reason| read_failed(kind, reason))?;
+                    self.open_all(kind, raw.into_iter().collect())
+                        .await?
+                        .pop()
+                }
                 None => None,
             },
         };
@@ -242,7 +301,14 @@ impl<B: Backend + 'static> Records<B> {
     /// retry never duplicates it nor clears its exported mark).
     pub async fn append_response(self: &Rc<Self>, response: &Response) -> Result<(), StoreError> {
         let id = response.id.to_string();
-        if self.get::<Response>(RESPONSES, &id).await? == Some(response.clone()) {
+        // Sealed and no PIN (a completion in respondent mode after a
+        // reload): the response is new — a retry within the session is
+        // answered from memory, which holds it until it is stored.
+        let stored = match self.get::<Response>(RESPONSES, &id).await {
+            Err(StoreError::Locked { .. }) => None,
+            other => other?,
+        };
+        if stored.as_ref() == Some(response) {
             return Ok(());
         }
         self.put(RESPONSES, &id, response).await
@@ -314,7 +380,16 @@ impl<B: Backend + 'static> Records<B> {
                     Ok(list) => {
                         for raw in list {
                             let env = match raw {
-                                Raw::Good(env) => env,
+                                Raw::Good(mut env) => {
+                                    // Opened when the PIN was given; else kept sealed.
+                                    if is_sealed_text(&env.data) {
+                                        let ring = &self.sealing.borrow().ring;
+                                        if let Ok(plain) = ring.open(kind, &env.id, &env.data) {
+                                            env.data = plain;
+                                        }
+                                    }
+                                    env
+                                }
                                 Raw::Bad { id, raw, .. } => Envelope {
                                     id,
                                     v: 0,
@@ -423,9 +498,20 @@ impl<B: Backend + 'static> Records<B> {
                 .map(|r| (r.id.clone(), pending.begin(kind, &r.id, Some(r.clone()))))
                 .collect()
         };
+        // Memory keeps the plain values; storage gets them sealed.
+        let stored: Vec<Envelope> = {
+            let mut sealing = self.sealing.borrow_mut();
+            records
+                .iter()
+                .map(|r| match sealing.seal(kind, &r.id, &r.data) {
+                    Some(data) => Envelope { data, ..r.clone() },
+                    None => r.clone(),
+                })
+                .collect()
+        };
         let issued = match (&self.backend, records.is_empty()) {
             (_, true) => None,
-            (Some(b), false) => Some(Ok(b.put(kind, &records))),
+            (Some(b), false) => Some(Ok(b.put(kind, &stored))),
             (None, false) => Some(Err(self.unavailable.clone())),
         };
         let this = self.clone();
@@ -478,6 +564,7 @@ impl<B: Backend + 'static> Records<B> {
                 .map_err(|reason| read_failed(kind, reason))?,
             None => Vec::new(),
         };
+        let stored = self.open_all(kind, stored).await?;
         let mut by_id: BTreeMap<String, Raw> =
             stored.into_iter().map(|r| (r.id().to_owned(), r)).collect();
         for (id, value) in self.pending.borrow().of_kind(kind) {
@@ -489,6 +576,76 @@ impl<B: Backend + 'static> Records<B> {
             };
         }
         Ok(by_id)
+    }
+
+    /// `raws` of `kind` with every sealed record opened: the keys of their
+    /// sessions are derived first when the PIN was given. A record that is
+    /// malformed or does not decrypt becomes `Raw::Bad` (quarantined by the
+    /// caller, verbatim); any record without a key makes the whole read
+    /// `Locked`, so nothing is mistaken for damage.
+    async fn open_all(&self, kind: Kind, raws: Vec<Raw>) -> Result<Vec<Raw>, StoreError> {
+        let sealed = |r: &Raw| matches!(r, Raw::Good(e) if is_sealed_text(&e.data));
+        if !raws.iter().any(sealed) {
+            return Ok(raws);
+        }
+        let missing: BTreeSet<String> = {
+            let ring = &self.sealing.borrow().ring;
+            raws.iter()
+                .filter(|r| sealed(r))
+                .filter_map(|r| match r {
+                    Raw::Good(e) => session_of(&e.data),
+                    Raw::Bad { .. } => None,
+                })
+                .filter(|epk| !ring.has(epk))
+                .map(str::to_owned)
+                .collect()
+        };
+        let opener = self.opener.borrow().clone();
+        match (missing.is_empty(), opener) {
+            (true, _) => {}
+            (false, Some(opener)) => {
+                let keys = opener
+                    .derive(missing.into_iter().collect())
+                    .await
+                    .map_err(|reason| read_failed(kind, reason))?;
+                let ring = &mut self.sealing.borrow_mut().ring;
+                for (epk, key) in keys {
+                    ring.insert(epk, key);
+                }
+            }
+            (false, None) => {
+                self.locked_hit.set(true);
+                return Err(StoreError::Locked { kind: kind.name });
+            }
+        }
+        let ring = &self.sealing.borrow().ring;
+        Ok(raws
+            .into_iter()
+            .map(|raw| match raw {
+                Raw::Good(mut env) if is_sealed_text(&env.data) => {
+                    match ring.open(kind, &env.id, &env.data) {
+                        Ok(plain) => {
+                            env.data = plain;
+                            Raw::Good(env)
+                        }
+                        Err(e) => {
+                            let reason = match e {
+                                SealError::Locked { at } => {
+                                    format!("{at}: its session key does not derive")
+                                }
+                                other => other.to_string(),
+                            };
+                            Raw::Bad {
+                                id: env.id,
+                                raw: env.data,
+                                reason,
+                            }
+                        }
+                    }
+                }
+                other => other,
+            })
+            .collect())
     }
 
     /// Decodes a record read back, quarantining it when it is unreadable.
@@ -570,3 +727,7 @@ fn fnv1a(text: &str) -> u64 {
 #[cfg(test)]
 #[path = "records_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "records_seal_tests.rs"]
+mod seal_tests;
