@@ -102,6 +102,7 @@ pub fn shell(
 
     view! {
         <StorageBanner/>
+        <crate::field::open_sealed::SealedGate/>
         <UpdateBar filling/>
         <header class="cv-header">
             <a class="cv-header__title" href=Route::Home.href()>{move || locale.get().t(Key::AppTitle)}</a>

@@ -40,6 +40,12 @@ pub struct Store {
     pub notices: RwSignal<Vec<Notice>>,
     /// Responses not yet exported (`None` until counted).
     pub unexported: RwSignal<Option<u32>>,
+    /// A read met sealed records and the PIN has not been given in this
+    /// page (at-rest encryption): the PIN prompt shows.
+    pub locked: RwSignal<bool>,
+    /// Counts the times the PIN opened sealed records: pages that read
+    /// them track it and read again.
+    pub opened: RwSignal<u32>,
 }
 
 impl Store {
@@ -50,6 +56,8 @@ impl Store {
             unsaved: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             unexported: RwSignal::new(None),
+            locked: RwSignal::new(false),
+            opened: RwSignal::new(0),
         };
         this.refresh();
         this.count_unexported();
@@ -125,6 +133,10 @@ impl Store {
         }
         if self.unsaved.get_untracked() != unsaved {
             self.unsaved.set(unsaved);
+        }
+        let locked = records.met_locked();
+        if self.locked.get_untracked() != locked {
+            self.locked.set(locked);
         }
         let notices = records.take_notices();
         if !notices.is_empty() {

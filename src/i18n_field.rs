@@ -98,6 +98,18 @@ pub enum FieldKey {
     ReasonLowestGrade,
     ReasonCondition,
     ShowResolved,
+    SealedLocked,
+    EncryptHeading,
+    EncryptExplain,
+    EncryptIsOn,
+    EncryptIsOff,
+    TurnOnEncryption,
+    TurnOffEncryption,
+    RecordsEncrypted,
+    RecordsDecrypted,
+    CurrentPin,
+    PinFirst,
+    PinSixDigits,
 }
 
 pub fn zh(key: FieldKey) -> &'static str {
@@ -194,6 +206,18 @@ pub fn zh(key: FieldKey) -> &'static str {
         FieldKey::ReasonLowestGrade => "最低等级：",
         FieldKey::ReasonCondition => "规则：",
         FieldKey::ShowResolved => "显示已解决",
+        FieldKey::SealedLocked => "本机存储的记录已加密。请输入访员 PIN 打开。",
+        FieldKey::EncryptHeading => "加密存储",
+        FieldKey::EncryptExplain => "开启后，答卷、走访、回访、答卷列表和过程数据在本机以加密形式保存，输入 PIN 后才能查看。正在填写的草稿和照片不加密。忘记 PIN 将无法再打开已加密的记录，开启前请先导出。",
+        FieldKey::EncryptIsOn => "加密已开启",
+        FieldKey::EncryptIsOff => "未加密",
+        FieldKey::TurnOnEncryption => "开启加密",
+        FieldKey::TurnOffEncryption => "关闭加密",
+        FieldKey::RecordsEncrypted => "条记录已加密。",
+        FieldKey::RecordsDecrypted => "条记录已解密。",
+        FieldKey::CurrentPin => "当前 PIN",
+        FieldKey::PinFirst => "请先设置 PIN。",
+        FieldKey::PinSixDigits => "加密需要至少 6 位的 PIN。",
     }
 }
 
@@ -291,5 +315,17 @@ pub fn en(key: FieldKey) -> &'static str {
         FieldKey::ReasonLowestGrade => "Lowest grade:",
         FieldKey::ReasonCondition => "Rule:",
         FieldKey::ShowResolved => "Show resolved",
+        FieldKey::SealedLocked => "Records stored on this phone are encrypted. Enter the interviewer PIN to open them.",
+        FieldKey::EncryptHeading => "Encrypt stored records",
+        FieldKey::EncryptExplain => "When on, responses, visits, follow-ups, the response list and paradata are stored encrypted on this phone and can be read only after the PIN is entered. The draft being filled and photos are not encrypted. If the PIN is forgotten, encrypted records cannot be opened again: export first.",
+        FieldKey::EncryptIsOn => "Encryption is on",
+        FieldKey::EncryptIsOff => "Encryption is off",
+        FieldKey::TurnOnEncryption => "Turn on encryption",
+        FieldKey::TurnOffEncryption => "Turn off encryption",
+        FieldKey::RecordsEncrypted => "records encrypted.",
+        FieldKey::RecordsDecrypted => "records decrypted.",
+        FieldKey::CurrentPin => "Current PIN",
+        FieldKey::PinFirst => "Set a PIN first.",
+        FieldKey::PinSixDigits => "Encryption needs a PIN of at least 6 digits.",
     }
 }

@@ -84,17 +84,18 @@ pub fn complete(
 
 thread_local! {
     /// The response completed last in this session, per survey: the end
-    /// page reads it by id instead of every stored response.
-    static LAST_COMPLETED: std::cell::RefCell<BTreeMap<String, String>> =
+    /// page shows it without reading every stored response (and without
+    /// the PIN when stored responses are sealed).
+    static LAST_COMPLETED: std::cell::RefCell<BTreeMap<String, Response>> =
         const { std::cell::RefCell::new(BTreeMap::new()) };
 }
 
-/// Remembers that `response_id` was just completed for `survey`.
-pub fn set_last_completed(survey: &str, response_id: &str) {
-    LAST_COMPLETED.with(|m| m.borrow_mut().insert(survey.to_owned(), response_id.to_owned()));
+/// Remembers `response`, just completed.
+pub fn set_last_completed(response: &Response) {
+    LAST_COMPLETED.with(|m| m.borrow_mut().insert(response.survey.id.clone(), response.clone()));
 }
 
 /// The response of `survey` completed last in this session, if any.
-pub fn last_completed(survey: &str) -> Option<String> {
+pub fn last_completed(survey: &str) -> Option<Response> {
     LAST_COMPLETED.with(|m| m.borrow().get(survey).cloned())
 }

@@ -52,6 +52,8 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
                 let responses = match records.responses_of(&survey.id).await {
                     Ok(list) => list,
                     Err(e) => {
+                        // Sealed without the PIN: the refresh shows the prompt.
+                        store.refresh();
                         failure.set(Some(e.to_string()));
                         return;
                     }

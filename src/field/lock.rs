@@ -68,12 +68,16 @@ pub fn use_lock() -> leptos::prelude::RwSignal<Option<String>> {
 pub fn hand_over(
     lock: leptos::prelude::RwSignal<Option<String>>,
     survey: &str,
+    store: crate::context::Store,
 ) -> Result<(), String> {
     use leptos::prelude::Set;
     if super::settings::pin().is_none() {
         return Err(crate::field::fk(crate::i18n_field::FieldKey::NoPinForHandover).to_owned());
     }
     super::settings::set_lock(survey).map_err(|e| e.to_string())?;
+    // Whatever the PIN opened in this page is forgotten before the
+    // resident holds the phone (sealed records stay sealed).
+    crate::storage::at_rest::close(&store.records());
     lock.set(Some(survey.to_owned()));
     crate::route::navigate(&Route::Fill(survey.to_owned()));
     Ok(())

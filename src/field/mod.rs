@@ -4,7 +4,9 @@
 //! is in `canvass_core` (visit, paradata, followup, listing, field_rate,
 //! pin, profile); this module only stores, hashes and wires.
 
+pub mod encrypt_form;
 pub mod lock;
+pub mod open_sealed;
 pub mod pin_crypto;
 pub mod settings;
 pub mod unlock;

@@ -43,10 +43,32 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
     // The chunks' texts, parsed once by `RowChunks::decode`.
     let (stored, older) = records.all_texts(ROWS).await?;
     mark("cv-rows-read");
-    let (chunks, errors) = RowChunks::decode(stored);
+    let (loose, stored): (Vec<_>, Vec<_>) =
+        stored.into_iter().partition(|(key, _)| key.starts_with(LOOSE));
+    let (mut chunks, errors) = RowChunks::decode(stored);
     mark("cv-rows-decoded");
     for (key, why) in errors {
         records.set_aside(ROWS, &key, &why).await;
+    }
+    // Rows stored on their own while the list was sealed and the PIN not
+    // given: merged into the chunks, then removed.
+    let mut changed = Vec::new();
+    for (key, text) in &loose {
+        match serde_json::from_str::<Vec<ResponseRow>>(text) {
+            Ok(rows) => changed.extend(rows.into_iter().map(|r| chunks.upsert(r))),
+            Err(e) => records.set_aside(ROWS, key, &format!("list row {key}: {e}")).await,
+        }
+    }
+    changed.sort_unstable();
+    changed.dedup();
+    for c in changed {
+        store.put_soon(ROWS, &chunks.key(c), &chunks.chunk(c).to_vec());
+    }
+    for (key, _) in loose {
+        let delete = store.delete(ROWS, &key);
+        leptos::task::spawn_local(async move {
+            let _ = delete.await;
+        });
     }
     // Chunks of an older record version were migrated on reading: store
     // them at the current version once, so later opens parse them once.
@@ -84,8 +106,18 @@ async fn change_rows(
     }
 }
 
-/// Stores (or replaces) one list row.
+/// The key prefix of a row stored on its own (`put_row` while locked).
+const LOOSE: &str = "row:";
+
+/// Stores (or replaces) one list row. While the rows are sealed and the
+/// PIN has not been given (a completion in respondent mode after a
+/// reload), the row is stored on its own, sealed, and merged into the
+/// chunks the next time the list is opened with the PIN.
 pub async fn put_row(store: Store, row: ResponseRow) -> Result<(), StoreError> {
+    if let Err(StoreError::Locked { .. }) = ensure_rows(store).await {
+        let key = format!("{LOOSE}{}", row.id);
+        return store.put(ROWS, &key, &vec![row]).await;
+    }
     change_rows(store, move |c| Some(c.upsert(row))).await
 }
 
@@ -104,7 +136,8 @@ pub struct ListRows {
 
 /// Every list row.
 pub async fn rows(store: Store) -> Result<ListRows, StoreError> {
-    ensure_rows(store).await?;
+    // A sealed list without the PIN: the refresh shows the PIN prompt.
+    ensure_rows(store).await.inspect_err(|_| store.refresh())?;
     let drafts: Vec<(String, Draft)> = store.records().all(DRAFTS).await?;
     let stored = ROWS_CACHE.with(|c| c.borrow().clone().unwrap_or_default());
     Ok(ListRows {
@@ -121,7 +154,8 @@ pub async fn follow_ups(store: Store) -> Result<Vec<FollowUpCase>, StoreError> {
     let mut cases: Vec<FollowUpCase> = store
         .records()
         .all(FOLLOWUPS)
-        .await?
+        .await
+        .inspect_err(|_| store.refresh())?
         .into_iter()
         .map(|(_, c)| c)
         .collect();

@@ -48,13 +48,10 @@ pub fn EndPage(survey_id: String) -> impl IntoView {
     let records = store.records();
     let id = survey_id.clone();
     leptos::task::spawn_local(async move {
-        // The response just completed in this session is read by its id;
-        // only after a reload of this page are the survey's responses
-        // read to find the newest.
-        let newest = match crate::respond::last_completed(&id) {
-            Some(rid) => records.get::<Response>(crate::storage::RESPONSES, &rid).await.ok().flatten(),
-            None => None,
-        };
+        // The response just completed in this session is in memory; only
+        // after a reload of this page are the survey's responses read to
+        // find the newest (sealed without the PIN: none is shown).
+        let newest = crate::respond::last_completed(&id);
         let newest = match newest {
             Some(r) => Some(r),
             None => records

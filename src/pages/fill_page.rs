@@ -292,7 +292,7 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
                 // Paradata, list row and follow-up case (src/field/records.rs).
                 let _ = crate::field::records::completed(store, &loaded_done, &done, Some(paradata)).await;
                 store.count_unexported();
-                crate::respond::set_last_completed(&id, &done.id.to_string());
+                crate::respond::set_last_completed(&done);
                 let _ = store.delete(DRAFTS, &id).await;
                 navigate(&Route::End(id));
             });

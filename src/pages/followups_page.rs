@@ -25,9 +25,13 @@ fn status_label(s: FollowUpStatus) -> &'static str {
 pub fn FollowUpsPage() -> impl IntoView {
     let store = use_store();
     let cases = RwSignal::new(None::<Result<Vec<FollowUpCase>, String>>);
-    leptos::task::spawn_local(async move {
-        let list = records::follow_ups(store).await.map_err(|e| e.to_string());
-        let _ = cases.try_set(Some(list));
+    // Read again once the PIN opened sealed records (`Store::opened`).
+    Effect::new(move |_| {
+        store.opened.track();
+        leptos::task::spawn_local(async move {
+            let list = records::follow_ups(store).await.map_err(|e| e.to_string());
+            let _ = cases.try_set(Some(list));
+        });
     });
     let show_resolved = RwSignal::new(false);
     view! {

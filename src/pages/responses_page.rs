@@ -42,14 +42,18 @@ pub fn ResponsesPage() -> impl IntoView {
     let catalog = use_catalog();
     let rows = StoredValue::new_local(records::ListRows::default());
     let ready = RwSignal::new(None::<Result<(), String>>);
-    leptos::task::spawn_local(async move {
-        let result = records::rows(store)
-            .await
-            .map(|list| {
-                let _ = rows.try_set_value(list);
-            })
-            .map_err(|e| e.to_string());
-        let _ = ready.try_set(Some(result));
+    // Read again once the PIN opened sealed records (`Store::opened`).
+    Effect::new(move |_| {
+        store.opened.track();
+        leptos::task::spawn_local(async move {
+            let result = records::rows(store)
+                .await
+                .map(|list| {
+                    let _ = rows.try_set_value(list);
+                })
+                .map_err(|e| e.to_string());
+            let _ = ready.try_set(Some(result));
+        });
     });
     let survey = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());

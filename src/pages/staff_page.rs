@@ -3,14 +3,17 @@
 //! the visits, the response list and the follow-up queue.
 
 use canvass_core::field_rate::parse_target_percent;
-use canvass_core::pin::check_new_pin;
+use canvass_core::pin::{check_new_pin, strong_enough_for_encryption};
 use canvass_core::profile::Profile;
 use leptos::prelude::*;
 
+use crate::context::use_store;
+use crate::field::encrypt_form::EncryptForm;
 use crate::field::form::text_field;
 use crate::field::{fk, pin_crypto, settings};
 use crate::i18n_field::FieldKey;
 use crate::route::Route;
+use crate::storage::at_rest;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -37,7 +40,12 @@ pub fn StaffPage() -> impl IntoView {
         }));
     };
 
+    let store = use_store();
     let has_pin = RwSignal::new(settings::pin().is_some());
+    // With encryption on, the private key is wrapped under the PIN: a new
+    // PIN needs the current one, and six digits.
+    let sealing = store.records().is_sealing();
+    let current = RwSignal::new(String::new());
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let pin_status = RwSignal::new(None::<String>);
@@ -49,11 +57,29 @@ pub fn StaffPage() -> impl IntoView {
             pin_status.set(Some(e.to_string()));
             return;
         }
+        if sealing && !strong_enough_for_encryption(&p) {
+            pin_status.set(Some(fk(FieldKey::PinSixDigits).to_owned()));
+            return;
+        }
         busy.set(true);
+        let old = current.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = match pin_crypto::hash_new(&p).await {
-                Ok(record) => settings::set_pin(&record).map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
+            let rewrapped = match (sealing, settings::pin()) {
+                (false, _) | (true, None) => Ok(()),
+                (true, Some(record)) => match pin_crypto::verify(&old, &record).await {
+                    Ok(true) => at_rest::change_pin(&store.records(), &old, &p)
+                        .await
+                        .map_err(|e| e.to_string()),
+                    Ok(false) => Err(fk(FieldKey::WrongPin).to_owned()),
+                    Err(e) => Err(e.to_string()),
+                },
+            };
+            let result = match rewrapped {
+                Err(e) => Err(e),
+                Ok(()) => match pin_crypto::hash_new(&p).await {
+                    Ok(record) => settings::set_pin(&record).map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                },
             };
             let _ = busy.try_set(false);
             let ok = result.is_ok();
@@ -66,6 +92,7 @@ pub fn StaffPage() -> impl IntoView {
                 let _ = has_pin.try_set(true);
                 let _ = pin.try_set(String::new());
                 let _ = again.try_set(String::new());
+                let _ = current.try_set(String::new());
             }
         });
     };
@@ -99,6 +126,7 @@ pub fn StaffPage() -> impl IntoView {
             <form class="cv-staff__form" on:submit=set_pin>
                 <h2>{fk(FieldKey::PinHeading)}</h2>
                 <p data-testid="pin-state">{move || if has_pin.get() { fk(FieldKey::PinIsSet) } else { fk(FieldKey::PinNotSet) }}</p>
+                {sealing.then(|| pin_field(FieldKey::CurrentPin, current, "pin-current"))}
                 {pin_field(FieldKey::PinNew, pin, "pin-new")}
                 {pin_field(FieldKey::PinAgain, again, "pin-again")}
                 <button type="submit" class="cv-button" data-testid="btn-set-pin" disabled=move || busy.get()>
@@ -106,6 +134,7 @@ pub fn StaffPage() -> impl IntoView {
                 </button>
                 <p role="status" aria-live="polite" data-testid="pin-status">{move || pin_status.get()}</p>
             </form>
+            <EncryptForm/>
         </div>
     }
 }

@@ -138,7 +138,7 @@ fn VisitForm(loaded: Arc<LoadedSurvey>) -> impl IntoView {
                     Ok(()) => {
                         settings::set_last_visit(&survey, &v);
                         if hand_over {
-                            if let Err(e) = lock::hand_over(lock_signal, &survey) {
+                            if let Err(e) = lock::hand_over(lock_signal, &survey, store) {
                                 let _ = status.try_set(Some(e));
                             }
                         } else {

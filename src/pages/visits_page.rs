@@ -22,9 +22,13 @@ pub fn VisitsPage() -> impl IntoView {
     let catalog = use_catalog();
     let target = settings::target();
     let loaded = RwSignal::new_local(None::<Result<records::ListRows, String>>);
-    leptos::task::spawn_local(async move {
-        let rows = records::rows(store).await.map_err(|e| e.to_string());
-        let _ = loaded.try_set(Some(rows));
+    // Read again once the PIN opened sealed records (`Store::opened`).
+    Effect::new(move |_| {
+        store.opened.track();
+        leptos::task::spawn_local(async move {
+            let rows = records::rows(store).await.map_err(|e| e.to_string());
+            let _ = loaded.try_set(Some(rows));
+        });
     });
     let profile = settings::profile();
     let next = settings::last_visit().map(|(s, _)| s);

@@ -8,6 +8,7 @@
 //! localStorage plan, the in-memory overlay, the backup document) are
 //! tested natively.
 
+pub mod at_rest;
 mod backup;
 mod idb;
 mod kind;

@@ -18,6 +18,10 @@ pub async fn open_browser_store() -> Rc<Records<Idb>> {
     };
     let (lost, restored) = (idb.lost().map(str::to_owned), idb.restored());
     let records = Records::new(idb);
+    // At-rest encryption on: this session seals with a key of its own.
+    if let Err(e) = super::at_rest::start(&records).await {
+        records.report(StoreNotice::Unavailable(e.to_string()));
+    }
     let entries = local::legacy_entries();
     if !entries.is_empty() {
         match records.migrate_legacy(&entries).await {

@@ -132,6 +132,12 @@ impl<B: Backend + 'static> Records<B> {
         self.sealing.borrow_mut().writer = writer;
     }
 
+    /// Sealing is on but no session key could be made: personal records
+    /// are refused (kept in memory) with `why` instead of stored plain.
+    pub fn refuse_sealed_writes(&self, why: String) {
+        self.sealing.borrow_mut().refuse = Some(why);
+    }
+
     /// Whether later writes are sealed.
     pub fn is_sealing(&self) -> bool {
         self.sealing.borrow().writer.is_some()
@@ -446,6 +452,27 @@ impl<B: Backend + 'static> Records<B> {
         Ok(plan.remove)
     }
 
+    /// Writes every readable record of `kinds` again as it is now (same
+    /// marks and version), sealed or plain as sealing now says: turning
+    /// at-rest encryption on or off. Returns how many were written.
+    pub async fn rewrite_all(self: &Rc<Self>, kinds: &[Kind]) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for &kind in kinds {
+            let envs: Vec<Envelope> = self
+                .current(kind, None)
+                .await?
+                .into_values()
+                .filter_map(|raw| match raw {
+                    Raw::Good(env) => Some(env),
+                    Raw::Bad { .. } => None,
+                })
+                .collect();
+            n += envs.len();
+            self.write(kind, envs).await?;
+        }
+        Ok(n)
+    }
+
     /// Writes issued and settled, and why something is unsaved.
     pub fn save_state(&self) -> SaveState {
         self.pending.borrow().state()
@@ -499,20 +526,21 @@ impl<B: Backend + 'static> Records<B> {
                 .collect()
         };
         // Memory keeps the plain values; storage gets them sealed.
-        let stored: Vec<Envelope> = {
+        let stored: Result<Vec<Envelope>, String> = {
             let mut sealing = self.sealing.borrow_mut();
             records
                 .iter()
-                .map(|r| match sealing.seal(kind, &r.id, &r.data) {
-                    Some(data) => Envelope { data, ..r.clone() },
-                    None => r.clone(),
+                .map(|r| match sealing.seal(kind, &r.id, &r.data)? {
+                    Some(data) => Ok(Envelope { data, ..r.clone() }),
+                    None => Ok(r.clone()),
                 })
                 .collect()
         };
-        let issued = match (&self.backend, records.is_empty()) {
-            (_, true) => None,
-            (Some(b), false) => Some(Ok(b.put(kind, &stored))),
-            (None, false) => Some(Err(self.unavailable.clone())),
+        let issued = match (&self.backend, records.is_empty(), stored) {
+            (_, true, _) => None,
+            (_, false, Err(why)) => Some(Err(why)),
+            (Some(b), false, Ok(stored)) => Some(Ok(b.put(kind, &stored))),
+            (None, false, _) => Some(Err(self.unavailable.clone())),
         };
         let this = self.clone();
         async move {

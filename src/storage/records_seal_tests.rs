@@ -199,3 +199,29 @@ fn a_refused_sealed_write_stays_plain_in_memory_and_in_the_backup() {
         "13800000001"
     );
 }
+
+#[test]
+fn turning_sealing_on_and_off_rewrites_records_with_their_marks() {
+    let backend = MemoryBackend::default();
+    let plain = Records::new(backend.clone());
+    run(plain.append_response(&response(1))).unwrap();
+    run(plain.append_response(&response(2))).unwrap();
+    run(plain.mark_exported(&[response(1).id.to_string()])).unwrap();
+    run(plain.put(FOLLOWUPS, "f1", &json!({"a": 1}))).unwrap();
+    let on = session(&backend, A);
+    on.set_opener(Some(keys()));
+    assert_eq!(run(on.rewrite_all(&[RESPONSES, FOLLOWUPS])).unwrap(), 3);
+    for id in [response(1).id.to_string(), response(2).id.to_string()] {
+        assert!(stored_text(&backend, RESPONSES, &id).starts_with("~1."));
+    }
+    assert!(stored_text(&backend, FOLLOWUPS, "f1").starts_with("~1."));
+    // The exported mark survived: one unexported, two completed.
+    assert_eq!(run(on.unexported_count()).unwrap(), 1);
+    assert_eq!(run(on.completed_count("s")).unwrap(), 2);
+    on.set_writer(None);
+    assert_eq!(run(on.rewrite_all(&[RESPONSES, FOLLOWUPS])).unwrap(), 3);
+    assert!(stored_text(&backend, FOLLOWUPS, "f1").starts_with('{'));
+    let again = Records::new(backend.clone());
+    assert_eq!(run(again.responses_of("s")).unwrap().len(), 2);
+    assert_eq!(run(again.unexported_count()).unwrap(), 1);
+}

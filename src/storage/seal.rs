@@ -190,15 +190,26 @@ impl Ring {
 pub struct Sealing {
     /// `None`: sealing is off, records are written as plain JSON.
     pub writer: Option<Writer>,
+    /// Sealing is on but this session has no key (WebCrypto failed):
+    /// personal records are refused — kept in memory, offered in the
+    /// backup — rather than stored in the clear.
+    pub refuse: Option<String>,
     pub ring: Ring,
 }
 
 impl Sealing {
-    /// `data` as stored for `kind`/`id`: sealed when sealing is on and the
-    /// record is one that is sealed.
-    pub fn seal(&mut self, kind: Kind, id: &str, data: &str) -> Option<String> {
-        let writer = self.writer.as_mut()?;
-        is_sealed_kind(kind, id).then(|| writer.seal(kind, id, data))
+    /// `data` as stored for `kind`/`id`: `Some` sealed text when sealing
+    /// is on and the record is one that is sealed, `None` to store it as
+    /// it is, or why it must not be stored now.
+    pub fn seal(&mut self, kind: Kind, id: &str, data: &str) -> Result<Option<String>, String> {
+        if !is_sealed_kind(kind, id) {
+            return Ok(None);
+        }
+        match (&mut self.writer, &self.refuse) {
+            (Some(w), _) => Ok(Some(w.seal(kind, id, data))),
+            (None, Some(why)) => Err(why.clone()),
+            (None, None) => Ok(None),
+        }
     }
 }
 

@@ -101,11 +101,17 @@ fn only_personal_records_are_sealed_and_the_open_draft_is_not() {
     assert!(!is_sealed_kind(DRAFTS, "nps"));
     assert!(!is_sealed_kind(SURVEYS, "nps"));
     let mut off = Sealing::default();
-    assert_eq!(off.seal(RESPONSES, "r1", "{}"), None);
+    assert_eq!(off.seal(RESPONSES, "r1", "{}"), Ok(None));
     let mut on = Sealing {
         writer: Some(writer()),
-        ring: Ring::default(),
+        ..Sealing::default()
     };
-    assert!(on.seal(RESPONSES, "r1", "{}").is_some());
-    assert_eq!(on.seal(DRAFTS, "nps", "{}"), None);
+    assert!(on.seal(RESPONSES, "r1", "{}").unwrap().is_some());
+    assert_eq!(on.seal(DRAFTS, "nps", "{}"), Ok(None));
+    let mut keyless = Sealing {
+        refuse: Some("no session key".into()),
+        ..Sealing::default()
+    };
+    assert_eq!(keyless.seal(RESPONSES, "r1", "{}"), Err("no session key".into()));
+    assert_eq!(keyless.seal(DRAFTS, "nps", "{}"), Ok(None));
 }
