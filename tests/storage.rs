@@ -10,9 +10,10 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use canvass::storage::at_rest::{self, AtRestError};
 use canvass::storage::{
-    open_browser_store, Draft, Idb, Records, StoreNotice, DB_NAME, DRAFTS, KINDS, QUARANTINE,
-    RESPONSES, SURVEYS,
+    open_browser_store, Draft, Idb, Records, StoreError, StoreNotice, DB_NAME, DRAFTS, KINDS,
+    QUARANTINE, RESPONSES, SURVEYS,
 };
 use canvass_core::response::{Response, SurveyRef};
 use js_sys::{Function, Promise};
@@ -325,4 +326,78 @@ async fn a_database_deleted_under_the_app_comes_back_from_the_mirror() {
     // Another database's copies are its own.
     let other = fresh("t-mirror-other").await;
     assert_eq!(other.get::<Draft>(DRAFTS, "s").await.unwrap(), None);
+}
+
+/// Every stored object of `kind` in `db` and every mirrored copy of it,
+/// as one text (what someone copying the browser profile would read).
+async fn on_disk(db: &str, kind: &str) -> String {
+    let body = format!(
+        "const db = await open(); const t = db.transaction('{kind}'); \
+         const all = await req(t.objectStore('{kind}').getAll()); db.close(); \
+         const c = await caches.open('mirror.canvass.v1'); const copies = []; \
+         for (const r of await c.keys()) {{ if (r.url.includes('/' + encodeURIComponent(name) + '/{kind}/')) copies.push(await (await c.match(r)).text()); }} \
+         return JSON.stringify(all) + '\\n' + copies.join('\\n');"
+    );
+    js(db, &body).await.as_string().unwrap()
+}
+
+/// At-rest encryption with the real WebCrypto and IndexedDB: turning it
+/// on seals what was stored, later writes are sealed without the PIN (in
+/// IndexedDB and in the mirror), a reload cannot read them until the PIN
+/// is given, a wrong PIN opens nothing, a PIN change re-wraps the key,
+/// and turning it off writes everything back in the clear.
+#[wasm_bindgen_test]
+async fn at_rest_encryption_seals_records_that_only_the_pin_opens() {
+    let db = "t-at-rest";
+    let store = fresh(db).await;
+    store.append_response(&response("s", 1)).await.unwrap();
+    assert!(on_disk(db, "responses").await.contains("zh-cn"));
+    assert_eq!(at_rest::turn_on(&store, "246813").await.unwrap(), 1);
+    store.append_response(&response("s", 2)).await.unwrap();
+    store.put(DRAFTS, "s", &draft("s", 3)).await.unwrap();
+    let disk = on_disk(db, "responses").await;
+    assert!(disk.contains("~1.") && !disk.contains("zh-cn"), "{disk}");
+    assert_eq!(disk.matches("~1.").count(), 4, "two records, each in IndexedDB and the mirror");
+
+    // A reload: sealing on at start, nothing opens without the PIN.
+    let again = Records::new(Idb::open(db).await.unwrap());
+    assert!(at_rest::start(&again).await.unwrap());
+    assert_eq!(
+        again.responses_of("s").await,
+        Err(StoreError::Locked { kind: "responses" })
+    );
+    assert!(again.met_locked());
+    assert_eq!(again.unexported_count().await.unwrap(), 2);
+    // The draft being filled resumes without it.
+    assert_eq!(
+        again.get::<Draft>(DRAFTS, "s").await.unwrap(),
+        Some(draft("s", 3))
+    );
+    // A completion without the PIN is sealed with this session's key.
+    again.append_response(&response("s", 4)).await.unwrap();
+    assert_eq!(
+        at_rest::open(&again, "111111").await,
+        Err(AtRestError::WrongPin)
+    );
+    at_rest::open(&again, "246813").await.unwrap();
+    assert!(!again.met_locked());
+    let ids = |list: Vec<Response>| list.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    let want = ids(vec![response("s", 1), response("s", 2), response("s", 4)]);
+    assert_eq!(ids(again.responses_of("s").await.unwrap()), want);
+
+    // A PIN change re-wraps the key: the old PIN no longer opens it.
+    at_rest::change_pin(&again, "246813", "135797").await.unwrap();
+    let third = Records::new(Idb::open(db).await.unwrap());
+    at_rest::start(&third).await.unwrap();
+    assert_eq!(at_rest::open(&third, "246813").await, Err(AtRestError::WrongPin));
+    at_rest::open(&third, "135797").await.unwrap();
+    assert_eq!(ids(third.responses_of("s").await.unwrap()), want);
+
+    // Off: everything back in the clear, and readable without any PIN.
+    assert_eq!(at_rest::turn_off(&third, "135797").await.unwrap(), 3);
+    assert!(!on_disk(db, "responses").await.contains("~1."));
+    let plain = Records::new(Idb::open(db).await.unwrap());
+    assert!(!at_rest::start(&plain).await.unwrap());
+    assert_eq!(ids(plain.responses_of("s").await.unwrap()), want);
+    assert_eq!(plain.unexported_count().await.unwrap(), 3);
 }
