@@ -12,10 +12,11 @@ use crate::context::use_store;
 use crate::i18n_field::FieldKey;
 use crate::storage::at_rest;
 
+/// `on`: whether encryption is on, shared with the PIN form (a new PIN
+/// must then re-wrap the key).
 #[component]
-pub fn EncryptForm() -> impl IntoView {
+pub fn EncryptForm(on: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
-    let on = RwSignal::new(store.records().is_sealing());
     let pin = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);

@@ -44,7 +44,7 @@ pub fn StaffPage() -> impl IntoView {
     let has_pin = RwSignal::new(settings::pin().is_some());
     // With encryption on, the private key is wrapped under the PIN: a new
     // PIN needs the current one, and six digits.
-    let sealing = store.records().is_sealing();
+    let sealing = RwSignal::new(store.records().is_sealing());
     let current = RwSignal::new(String::new());
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -57,6 +57,7 @@ pub fn StaffPage() -> impl IntoView {
             pin_status.set(Some(e.to_string()));
             return;
         }
+        let sealing = sealing.get_untracked();
         if sealing && !strong_enough_for_encryption(&p) {
             pin_status.set(Some(fk(FieldKey::PinSixDigits).to_owned()));
             return;
@@ -126,7 +127,7 @@ pub fn StaffPage() -> impl IntoView {
             <form class="cv-staff__form" on:submit=set_pin>
                 <h2>{fk(FieldKey::PinHeading)}</h2>
                 <p data-testid="pin-state">{move || if has_pin.get() { fk(FieldKey::PinIsSet) } else { fk(FieldKey::PinNotSet) }}</p>
-                {sealing.then(|| pin_field(FieldKey::CurrentPin, current, "pin-current"))}
+                {move || sealing.get().then(|| pin_field(FieldKey::CurrentPin, current, "pin-current"))}
                 {pin_field(FieldKey::PinNew, pin, "pin-new")}
                 {pin_field(FieldKey::PinAgain, again, "pin-again")}
                 <button type="submit" class="cv-button" data-testid="btn-set-pin" disabled=move || busy.get()>
@@ -134,7 +135,7 @@ pub fn StaffPage() -> impl IntoView {
                 </button>
                 <p role="status" aria-live="polite" data-testid="pin-status">{move || pin_status.get()}</p>
             </form>
-            <EncryptForm/>
+            <EncryptForm on=sealing/>
         </div>
     }
 }
