@@ -258,7 +258,11 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
                 mount(to);
             }
             draft.update(|d| d.page = to);
-            save();
+            // Only the page number changed (every answer was stored when
+            // given): stored once the new page has painted, so the turn
+            // does not wait for the draft's serialising and two writes.
+            let save = save.clone();
+            request_animation_frame(move || set_timeout(save, std::time::Duration::ZERO));
             prefetch();
             window().scroll_to_with_x_and_y(0.0, 0.0);
             request_animation_frame(move || {

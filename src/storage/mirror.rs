@@ -34,12 +34,16 @@ use super::kind::{Kind, MEDIA, QUARANTINE};
 const NAME = 'mirror.canvass.v1';
 const PREFIX = '/__canvass_mirror/';
 const url = (db, kind, id) => PREFIX + encodeURIComponent(db) + '/' + kind + '/' + encodeURIComponent(id);
+// Opened once per page: `caches.open` on every write cost ~1 ms of main
+// thread at 4x throttling (tests/perf/bench.mjs page turn).
+let opened = null;
+const cache = () => (opened ??= caches.open(NAME).catch((e) => { opened = null; throw e; }));
 export function mirror_keep(db, kind, id, text) {
-  return caches.open(NAME).then((c) =>
+  return cache().then((c) =>
     c.put(url(db, kind, id), new Response(text, { headers: { 'content-type': 'application/json' } })));
 }
 export function mirror_forget(db, kind, id) {
-  return caches.open(NAME).then((c) => c.delete(url(db, kind, id)));
+  return cache().then((c) => c.delete(url(db, kind, id)));
 }
 export async function mirror_all(db) {
   if (typeof caches === 'undefined' || !(await caches.has(NAME))) return [];
