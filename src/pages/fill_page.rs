@@ -101,7 +101,10 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
         }
     };
     save();
-    let page = Memo::new(move |_| draft.with(|d| d.page));
+    // The page shown, a signal of its own: a turn changes only this (and
+    // the draft's copy, untracked, for storage), so the answer memos of
+    // every built page, which read `draft`, do not re-run on a turn.
+    let page = RwSignal::new(draft.with_untracked(|d| d.page));
     let heading = NodeRef::<leptos::html::H1>::new();
 
     // The page's validation errors: per question, and the rest (required
@@ -257,7 +260,8 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
             if !mounted.with_untracked(|m| m.contains(&to)) {
                 mount(to);
             }
-            draft.update(|d| d.page = to);
+            draft.update_untracked(|d| d.page = to);
+            page.set(to);
             // Only the page number changed (every answer was stored when
             // given): stored once the new page has painted, so the turn
             // does not wait for the draft's serialising and two writes.
