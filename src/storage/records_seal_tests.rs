@@ -4,24 +4,17 @@
 
 use std::collections::BTreeMap;
 use std::future::{ready, Future};
-use std::pin::{pin, Pin};
+use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
-use canvass_core::response::{Response, SurveyRef};
+use canvass_core::response::Response;
 use serde_json::{json, Value};
 
+use super::tests::run;
 use super::*;
 use crate::storage::kind::{DRAFTS, FOLLOWUPS, PARADATA};
 use crate::storage::seal::{Key, Writer};
 use crate::storage::{Draft, MemoryBackend};
-
-fn run<T>(f: impl Future<Output = T>) -> T {
-    match pin!(f).poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(t) => t,
-        Poll::Pending => panic!("the memory backend never waits"),
-    }
-}
 
 /// Keys by session, as the device's private key would derive them.
 struct Keys(BTreeMap<String, Key>);
@@ -57,21 +50,11 @@ fn session(backend: &MemoryBackend, s: (&str, Key)) -> Rc<Records<MemoryBackend>
     store
 }
 
+/// A response with a phone number, to look for in what is stored.
 fn response(n: u8) -> Response {
-    Response {
-        id: uuid::Builder::from_random_bytes([n; 16]).into_uuid(),
-        survey: SurveyRef {
-            id: "s".into(),
-            version: "1".into(),
-            hash: "h".into(),
-        },
-        started_at: "2026-11-23T16:20:05+08:00".into(),
-        completed_at: Some("2026-11-23T16:25:00+08:00".into()),
-        answers: BTreeMap::from([("phone".to_owned(), json!(format!("1380000000{n}")))]),
-        meta: BTreeMap::new(),
-        score: None,
-        visit: None,
-    }
+    let mut r = super::tests::response(n);
+    r.answers = BTreeMap::from([("phone".to_owned(), json!(format!("1380000000{n}")))]);
+    r
 }
 
 fn stored_text(backend: &MemoryBackend, kind: Kind, id: &str) -> String {

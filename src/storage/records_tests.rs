@@ -11,14 +11,14 @@ use crate::storage::kind::{DRAFTS, SURVEYS};
 use crate::storage::{Draft, MemoryBackend};
 
 /// The memory backend never waits, so one poll finishes any future.
-fn run<T>(f: impl Future<Output = T>) -> T {
+pub(super) fn run<T>(f: impl Future<Output = T>) -> T {
     match pin!(f).poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(t) => t,
         Poll::Pending => panic!("the memory backend never waits"),
     }
 }
 
-fn response(n: u8) -> Response {
+pub(super) fn response(n: u8) -> Response {
     Response {
         id: uuid::Builder::from_random_bytes([n; 16]).into_uuid(),
         survey: SurveyRef {
