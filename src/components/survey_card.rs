@@ -54,7 +54,7 @@ pub fn SurveyCard(entry: CatalogEntry) -> impl IntoView {
                     Err(e) => {
                         // Sealed without the PIN: the refresh shows the prompt.
                         store.refresh();
-                        failure.set(Some(e.to_string()));
+                        failure.set(Some(crate::field::store_error_text(&e)));
                         return;
                     }
                 };

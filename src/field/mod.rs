@@ -17,6 +17,15 @@ use crate::i18n_field::FieldKey;
 /// A field-work interface string in the rendering language. Safe outside
 /// a reactive owner too (after an `await` in a spawned task): then the
 /// stored language is used.
+/// A store error as shown on a page: sealed records without the PIN in
+/// the interface language (the PIN prompt is above), anything else as is.
+pub fn store_error_text(e: &crate::storage::StoreError) -> String {
+    match e {
+        crate::storage::StoreError::Locked { .. } => fk(FieldKey::SealedLocked).to_owned(),
+        other => other.to_string(),
+    }
+}
+
 pub fn fk(key: FieldKey) -> &'static str {
     let locale = leptos::prelude::use_context::<crate::context::UiLocale>()
         .map(|l| leptos::prelude::GetUntracked::get_untracked(&l.0))

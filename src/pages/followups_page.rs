@@ -29,7 +29,7 @@ pub fn FollowUpsPage() -> impl IntoView {
     Effect::new(move |_| {
         store.opened.track();
         leptos::task::spawn_local(async move {
-            let list = records::follow_ups(store).await.map_err(|e| e.to_string());
+            let list = records::follow_ups(store).await.map_err(|e| crate::field::store_error_text(&e));
             let _ = cases.try_set(Some(list));
         });
     });

@@ -51,7 +51,7 @@ pub fn ResponsesPage() -> impl IntoView {
                 .map(|list| {
                     let _ = rows.try_set_value(list);
                 })
-                .map_err(|e| e.to_string());
+                .map_err(|e| crate::field::store_error_text(&e));
             let _ = ready.try_set(Some(result));
         });
     });

@@ -26,7 +26,7 @@ pub fn VisitsPage() -> impl IntoView {
     Effect::new(move |_| {
         store.opened.track();
         leptos::task::spawn_local(async move {
-            let rows = records::rows(store).await.map_err(|e| e.to_string());
+            let rows = records::rows(store).await.map_err(|e| crate::field::store_error_text(&e));
             let _ = loaded.try_set(Some(rows));
         });
     });
