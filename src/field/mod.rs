@@ -14,9 +14,6 @@ pub mod unlock;
 use crate::i18n::Key;
 use crate::i18n_field::FieldKey;
 
-/// A field-work interface string in the rendering language. Safe outside
-/// a reactive owner too (after an `await` in a spawned task): then the
-/// stored language is used.
 /// A store error as shown on a page: sealed records without the PIN in
 /// the interface language (the PIN prompt is above), anything else as is.
 pub fn store_error_text(e: &crate::storage::StoreError) -> String {
@@ -26,6 +23,9 @@ pub fn store_error_text(e: &crate::storage::StoreError) -> String {
     }
 }
 
+/// A field-work interface string in the rendering language. Safe outside
+/// a reactive owner too (after an `await` in a spawned task): then the
+/// stored language is used.
 pub fn fk(key: FieldKey) -> &'static str {
     let locale = leptos::prelude::use_context::<crate::context::UiLocale>()
         .map(|l| leptos::prelude::GetUntracked::get_untracked(&l.0))
