@@ -69,6 +69,7 @@ pub mod scoring;
 pub mod small_sort;
 pub mod survey;
 pub mod table;
+pub mod text;
 pub mod visit;
 pub mod zip;
 

@@ -176,7 +176,7 @@ struct Compiler {
     graph: Graph,
     errors: Vec<LogicError>,
     validators: BTreeMap<usize, Vec<CheckedValidator>>,
-    email: Option<regex_lite::Regex>,
+    email: Option<crate::text::Pattern>,
 }
 
 impl Compiler {
