@@ -49,6 +49,10 @@ impl TextEngine for JsText {
     fn is_match(&self, pattern: &str, case_insensitive: bool, text: &str) -> bool {
         Re::new(pattern, flags(case_insensitive)).is_ok_and(|re| re.test(text))
     }
+
+    fn parse_number(&self, s: &str) -> f64 {
+        js_sys::Number::parse_float(s)
+    }
 }
 
 static ENGINE: JsText = JsText;

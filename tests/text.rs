@@ -10,7 +10,7 @@ use canvass::text_js::{install, JsText};
 use canvass_core::expr::Date;
 use canvass_core::logic::{validate_page, Env, ErrorKind, LogicState, EMAIL_PATTERN};
 use canvass_core::response::Answers;
-use canvass_core::text::cases::{CASE, EMAIL, INVALID, REGEX};
+use canvass_core::text::cases::{CASE, EMAIL, INVALID, NUMBERS, REGEX};
 use canvass_core::text::{self, Pattern, TextEngine};
 use serde_json::json;
 use wasm_bindgen_test::*;
@@ -41,6 +41,25 @@ fn js_case_mapping_agrees_with_the_shared_cases() {
     for &(s, lo, up) in CASE {
         assert_eq!(JsText.to_lower(s), lo, "lower {s}");
         assert_eq!(JsText.to_upper(s), up, "upper {s}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn js_numbers_agree_with_rusts_parser() {
+    install();
+    for s in NUMBERS {
+        let want = s.parse::<f64>().ok();
+        let got = text::parse_f64(s);
+        let same = match (got, want) {
+            (Some(x), Some(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+            (None, None) => true,
+            _ => false,
+        };
+        assert!(same, "{s:?}: {got:?} vs {want:?}");
+    }
+    // Decimals that only the engine reads (the integer fast path is Rust's).
+    for s in ["0.1", "2.5e+10", "9007199254740993", "4.9e-324", "1e400", ".5"] {
+        assert_eq!(JsText.parse_number(s).to_bits(), s.parse::<f64>().unwrap().to_bits(), "{s}");
     }
 }
 

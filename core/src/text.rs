@@ -31,6 +31,9 @@ pub trait TextEngine: Send + Sync {
     /// Whether `pattern` matches anywhere in `text` (JS `RegExp.test`).
     /// Called only with patterns `check_pattern` accepted.
     fn is_match(&self, pattern: &str, case_insensitive: bool, text: &str) -> bool;
+    /// The nearest `f64` to a decimal number (JS `Number(s)`), called only
+    /// with text [`parse_f64`] has checked: `[+-]digits[.digits][e[+-]digits]`.
+    fn parse_number(&self, s: &str) -> f64;
 }
 
 static ENGINE: OnceLock<&'static dyn TextEngine> = OnceLock::new();
@@ -74,6 +77,77 @@ pub fn upper(s: &str) -> String {
     return s.to_uppercase();
     #[cfg(feature = "hooked-text")]
     return s.to_ascii_uppercase();
+}
+
+/// `s.parse::<f64>().ok()`, with Rust's grammar exactly (no whitespace,
+/// `inf`/`infinity`/`nan` in any case, `1.`, `.5`, exponents), but in a
+/// `hooked-text` build without Rust's float parser and its 10 KB table of
+/// powers of five: integers of up to 15 digits are exact in Rust, other
+/// numbers go to the engine (JS `Number`, also correctly rounded).
+pub fn parse_f64(s: &str) -> Option<f64> {
+    #[cfg(not(feature = "hooked-text"))]
+    return s.parse().ok();
+    #[cfg(feature = "hooked-text")]
+    return parse_f64_with(s, |t| match engine() {
+        Some(e) => e.parse_number(t),
+        None => naive(t),
+    });
+}
+
+/// [`parse_f64`]'s grammar and integer fast path, with `decimal` for the
+/// rest; in every build so that it is tested natively against
+/// `str::parse` (see `cases::NUMBERS` and the proptest).
+pub fn parse_f64_with(s: &str, decimal: impl FnOnce(&str) -> f64) -> Option<f64> {
+    let (negative, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = |x: f64| if negative { -x } else { x };
+    if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
+        return Some(sign(f64::INFINITY));
+    }
+    if body.eq_ignore_ascii_case("nan") {
+        return Some(sign(f64::NAN));
+    }
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    if let Some(e) = exponent {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if e.is_empty() || !digits(e) {
+            return None;
+        }
+    }
+    if exponent.is_none() && !mantissa.contains('.') && int.len() <= 15 {
+        let n = int.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(sign(n as f64));
+    }
+    Some(decimal(s))
+}
+
+/// Close to the nearest `f64`, not always it: only for a `hooked-text`
+/// build whose app forgot to install an engine.
+#[cfg(feature = "hooked-text")]
+fn naive(s: &str) -> f64 {
+    let (m, e) = s.split_once(['e', 'E']).unwrap_or((s, "0"));
+    let e: i32 = e.parse().unwrap_or(if e.starts_with('-') { -999 } else { 999 });
+    let negative = m.starts_with('-');
+    let m = m.trim_start_matches(['+', '-']);
+    let (int, frac) = m.split_once('.').unwrap_or((m, ""));
+    let x = int.bytes().chain(frac.bytes()).fold(0.0, |x, b| x * 10.0 + f64::from(b - b'0'));
+    let x = x * 10f64.powi(e.saturating_sub(frac.len() as i32));
+    if negative {
+        -x
+    } else {
+        x
+    }
 }
 
 /// A survey's regular expression, checked when the survey loads.
@@ -174,6 +248,14 @@ pub mod cases {
         ("", false),
         ("李雷@example.com", true),
     ];
+    /// Texts [`super::parse_f64`] must read as `str::parse::<f64>` does.
+    pub const NUMBERS: &[&str] = &[
+        "0", "-0", "+7", "42", "007", "123456789012345", "1234567890123456", "12345678901234567890",
+        "3.14", "-2.5", "1.", ".5", "+.5", "1e3", "1E-3", "2.5e+10", "1e400", "1e-400",
+        "0.1", "0.3", "9007199254740993", "4.9e-324", "1.7976931348623157e308", "inf", "-Infinity",
+        "NaN", "", ".", "-", "+", "e5", "1e", "1e+", " 1", "1 ", "1_000", "0x10", "1,5", "１",
+        "١", "1.2.3", "--1", "+-1", "infinit", "nan1",
+    ];
     /// `(text, lower, upper)`: Unicode full case mapping.
     pub const CASE: &[(&str, &str, &str)] = &[
         ("Yes", "yes", "YES"),
@@ -207,6 +289,31 @@ mod tests {
         let re = Pattern::new(crate::logic::EMAIL_PATTERN, false).unwrap();
         for &(text, want) in EMAIL {
             assert_eq!(re.is_match(text), want, "{text:?}");
+        }
+    }
+
+    fn same(a: Option<f64>, b: Option<f64>) -> bool {
+        match (a, b) {
+            (Some(x), Some(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn the_number_grammar_is_rusts() {
+        for s in super::cases::NUMBERS {
+            let got = parse_f64_with(s, |t| t.parse().unwrap());
+            assert!(same(got, s.parse().ok()), "{s:?}: {got:?}");
+            assert!(same(parse_f64(s), s.parse().ok()), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_number_grammar_is_rusts_on_any_text(s in "[-+]?[0-9.eE+-]{0,8}|[-+]?[0-9]{1,20}(\\.[0-9]{0,5})?([eE][-+]?[0-9]{1,3})?|.{0,6}") {
+            let got = parse_f64_with(&s, |t| t.parse().unwrap());
+            proptest::prop_assert!(same(got, s.parse().ok()), "{:?}: {:?}", s, got);
         }
     }
 

@@ -220,7 +220,7 @@ pub(crate) fn is_empty(value: &Json) -> bool {
 fn number(value: &Json) -> Option<f64> {
     match value {
         Json::Number(n) => n.as_f64(),
-        Json::String(s) => s.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
+        Json::String(s) => crate::text::parse_f64(s.trim()).filter(|n| n.is_finite()),
         _ => None,
     }
 }
