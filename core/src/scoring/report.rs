@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 pub const SCORING_VERSION: u32 = 1;
 
 /// The score breakdown of one response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct ScoreReport {
     pub scoring_version: u32,
@@ -35,7 +36,8 @@ pub struct ScoreReport {
 }
 
 /// One scored item's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct ItemScore {
     /// `question` or `question.row` for a matrix row.
@@ -60,7 +62,8 @@ pub enum ItemStatus {
 }
 
 /// One indicator's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorScore {
     pub name: String,
@@ -71,7 +74,8 @@ pub struct IndicatorScore {
 }
 
 /// Counts of scored items by status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct MissingCounts {
     pub valid: u32,
@@ -81,7 +85,8 @@ pub struct MissingCounts {
 }
 
 /// The follow-up flag (闭环) of one response.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct FollowUp {
     pub flagged: bool,
@@ -111,7 +116,8 @@ pub enum FollowUpReason {
 /// no longer read.
 impl<'de> Deserialize<'de> for FollowUpReason {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::{Error, Unexpected};
+        use super::report_read::unexpected;
+        use serde::de::Error;
         use serde_json::Value;
         const KINDS: &[&str] = &["bottomBox", "lowestGrade", "condition"];
         let map = match Value::deserialize(d)? {
@@ -127,20 +133,6 @@ impl<'de> Deserialize<'de> for FollowUpReason {
             None => Err(D::Error::missing_field(key)),
         };
         let string = |key| read(key, "a string");
-        fn unexpected(v: &Value) -> Unexpected<'_> {
-            match v {
-                Value::Null => Unexpected::Unit,
-                Value::Bool(b) => Unexpected::Bool(*b),
-                Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                    (Some(u), _) => Unexpected::Unsigned(u),
-                    (None, Some(i)) => Unexpected::Signed(i),
-                    _ => n.as_f64().map_or(Unexpected::Other("number"), Unexpected::Float),
-                },
-                Value::String(s) => Unexpected::Str(s),
-                Value::Array(_) => Unexpected::Seq,
-                Value::Object(_) => Unexpected::Map,
-            }
-        }
         match read("kind", "variant identifier")?.as_str() {
             "bottomBox" => Ok(FollowUpReason::BottomBox { item: string("item")? }),
             "lowestGrade" => Ok(FollowUpReason::LowestGrade { grade: string("grade")? }),
