@@ -116,7 +116,7 @@ pub enum FollowUpReason {
 /// no longer read.
 impl<'de> Deserialize<'de> for FollowUpReason {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use super::report_read::unexpected;
+        use crate::json_read::unexpected;
         use serde::de::Error;
         use serde_json::Value;
         const KINDS: &[&str] = &["bottomBox", "lowestGrade", "condition"];
