@@ -163,30 +163,29 @@ pub struct Pattern {
 impl Pattern {
     /// Checks `source`; `Err` carries the engine's message.
     pub fn new(source: &str, case_insensitive: bool) -> Result<Pattern, String> {
-        let mut out = Pattern {
+        match engine() {
+            Some(e) => e.check_pattern(source, case_insensitive)?,
+            #[cfg(feature = "hooked-text")]
+            None => return Err("no regular-expression engine is installed".to_owned()),
+            #[cfg(not(feature = "hooked-text"))]
+            None => {}
+        }
+        #[cfg(not(feature = "hooked-text"))]
+        let compiled = match engine() {
+            Some(_) => None,
+            None => Some(
+                regex_lite::RegexBuilder::new(source)
+                    .case_insensitive(case_insensitive)
+                    .build()
+                    .map_err(|e| e.to_string())?,
+            ),
+        };
+        Ok(Pattern {
             source: source.to_owned(),
             case_insensitive,
             #[cfg(not(feature = "hooked-text"))]
-            compiled: None,
-        };
-        if let Some(e) = engine() {
-            e.check_pattern(source, case_insensitive)?;
-            return Ok(out);
-        }
-        #[cfg(not(feature = "hooked-text"))]
-        {
-            let re = regex_lite::RegexBuilder::new(source)
-                .case_insensitive(case_insensitive)
-                .build()
-                .map_err(|e| e.to_string())?;
-            out.compiled = Some(re);
-            Ok(out)
-        }
-        #[cfg(feature = "hooked-text")]
-        {
-            let _ = &mut out;
-            Err("no regular-expression engine is installed".to_owned())
-        }
+            compiled,
+        })
     }
 
     /// Whether the pattern matches anywhere in `text`.
