@@ -61,7 +61,7 @@ pub fn number_answer(text: &str) -> Option<Option<Value>> {
     if let Ok(i) = text.parse::<i64>() {
         return Some(Some(Value::from(i)));
     }
-    let x = text.parse::<f64>().ok().filter(|x| x.is_finite())?;
+    let x = canvass_core::text::parse_f64(text).filter(|x| x.is_finite())?;
     serde_json::Number::from_f64(x).map(|n| Some(Value::Number(n)))
 }
 

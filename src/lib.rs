@@ -20,6 +20,7 @@ pub mod staff_app;
 pub mod storage;
 pub mod photo;
 pub mod media_export;
+pub mod text_js;
 
 use leptos::prelude::IntoAny;
 
@@ -44,6 +45,7 @@ fn start(
     root: fn(std::rc::Rc<context::Db>, Vec<(String, String)>) -> leptos::prelude::AnyView,
 ) {
     route::set_bundle(bundle);
+    text_js::install();
     console_error_panic_hook::set_once();
     // Leptos's executor starts with the mount, so this first task goes to
     // wasm-bindgen-futures directly.

@@ -77,7 +77,8 @@ pub enum NoteRule {
 
 /// One follow-up case. Stored on the device beside its response and
 /// exported with it (`followUps` in docs/EXPORT.md).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`followup_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpCase {
     /// The flagged response.
@@ -109,7 +110,8 @@ pub struct FollowUpCase {
 }
 
 /// A note on a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Read by hand (`followup_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct CaseNote {
     pub at: String,
@@ -119,7 +121,8 @@ pub struct CaseNote {
 }
 
 /// One status change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Read by hand (`followup_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct StatusChange {
     pub from: FollowUpStatus,

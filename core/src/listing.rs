@@ -135,7 +135,7 @@ impl ResponseRow {
             score: response.score.as_ref().and_then(|s| s.overall),
             follow_up,
             fast: paradata.is_some_and(|p| speeding(p, answered, SpeedRule::default()).is_some()),
-            text: text.to_lowercase(),
+            text: crate::text::lower(&text),
         }
     }
 
@@ -183,7 +183,7 @@ pub struct RowFilter {
 /// The indices of the rows `filter` keeps, newest stored first (rows are
 /// stored in the order the records were made).
 pub fn filter_rows(rows: &[ResponseRow], filter: &RowFilter) -> Vec<usize> {
-    let lowered = filter.text.to_lowercase();
+    let lowered = crate::text::lower(&filter.text);
     let words: Vec<&str> = lowered.split_whitespace().collect();
     let blank = |s: &Option<String>| {
         s.as_deref()

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::survey::Value;
 
@@ -21,7 +21,8 @@ use crate::survey::Value;
 pub const TYPING_MERGE_MS: i64 = 5_000;
 
 /// The paradata of one response.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Read by hand (`paradata_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct Paradata {
     /// When the response was opened (epoch ms).
@@ -49,7 +50,8 @@ pub struct Paradata {
 }
 
 /// One answer change. `None` is "no answer" (first answer, or cleared).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`paradata_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct AnswerChange {
     pub question: String,
@@ -61,7 +63,8 @@ pub struct AnswerChange {
 }
 
 /// A span during which the page was hidden.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Read by hand (`paradata_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct Pause {
     pub from_ms: i64,
@@ -69,7 +72,8 @@ pub struct Pause {
 }
 
 /// The question in focus since `since_ms`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Read by hand (`paradata_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct Focus {
     pub question: String,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::scoring::ScoreReport;
@@ -15,7 +15,8 @@ use crate::visit::Visit;
 pub type Answers = BTreeMap<String, Value>;
 
 /// Which survey definition a response answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Read by hand (`response_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct SurveyRef {
     pub id: String,
@@ -26,7 +27,8 @@ pub struct SurveyRef {
 
 /// A completed (submitted) response. Drafts are the same shape with
 /// `completed_at` unset and no score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`response_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct Response {
     /// A random (v4) UUID, made on the device.

@@ -11,7 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 /// One contact with a household.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Read by hand (`response_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct Visit {
     /// The household's key (address or account number, as the programme
@@ -120,7 +121,8 @@ impl Visit {
 }
 
 /// A GPS fix (WGS 84, as `navigator.geolocation` gives it).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// Read by hand (`response_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct Position {
     pub latitude: f64,

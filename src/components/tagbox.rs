@@ -56,11 +56,11 @@ pub fn TagBox(
         let choices = choices.clone();
         let uid = uid.clone();
         move || {
-            let q = query.get().to_lowercase();
+            let q = canvass_core::text::lower(&query.get());
             let shown: Vec<_> = choices
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| q.is_empty() || localized(&c.text).to_lowercase().contains(&q))
+                .filter(|(_, c)| q.is_empty() || canvass_core::text::lower(&localized(&c.text)).contains(&q))
                 .map(|(i, c)| {
                     let key = value_key(&c.value);
                     let id = format!("{uid}-o{i}");

@@ -121,7 +121,7 @@ fn round_to(x: f64, digits: usize) -> f64 {
     if digits == 0 || digits > 100 || !x.is_finite() {
         return x;
     }
-    format!("{x:.digits$}").parse().unwrap_or(x)
+    crate::text::parse_f64(&format!("{x:.digits$}")).unwrap_or(x)
 }
 
 /// `a and b`: JavaScript's `&&` on the filled operands — the left operand

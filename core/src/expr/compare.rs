@@ -19,7 +19,7 @@ use super::value::{survey_number, Value};
 ///   multisets); objects when they have the same keys with equal values.
 pub fn loose_eq(x: &Value, y: &Value) -> bool {
     if let (Value::String(a), Value::String(b)) = (x, y) {
-        return a.trim().to_lowercase() == b.trim().to_lowercase();
+        return crate::text::lower(a.trim()) == crate::text::lower(b.trim());
     }
     let x = undefined_as_null(x);
     let y = undefined_as_null(y);
@@ -35,7 +35,7 @@ pub fn loose_eq(x: &Value, y: &Value) -> bool {
         }
         (Value::Bool(a), Value::Bool(b)) => a == b,
         (Value::Bool(b), Value::String(s)) | (Value::String(s), Value::Bool(b)) => {
-            b.to_string() == s.to_lowercase()
+            b.to_string() == crate::text::lower(s)
         }
         (Value::Bool(b), Value::Number(n)) | (Value::Number(n), Value::Bool(b)) => {
             f64::from(u8::from(*b)) == *n
@@ -152,8 +152,8 @@ fn contains_core(left: &Value, right: &Value, is_contains: bool) -> bool {
             let text = left.to_js_string();
             return match right {
                 Value::String(r) => {
-                    let r = Value::String(r.to_uppercase());
-                    contains_in_string(&text.to_uppercase(), &r, is_contains)
+                    let r = Value::String(crate::text::upper(r));
+                    contains_in_string(&crate::text::upper(&text), &r, is_contains)
                 }
                 _ => contains_in_string(&text, right, is_contains),
             };

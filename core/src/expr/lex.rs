@@ -185,8 +185,8 @@ fn lex_number(chars: &[char], start: usize) -> Result<(Tok, usize), ExprError> {
         len += 1 + frac;
     }
     let text: String = rest[..len].iter().collect();
-    match text.parse::<f64>() {
-        Ok(n) if n.is_finite() => Ok((Tok::Number(n), len)),
+    match crate::text::parse_f64(&text) {
+        Some(n) if n.is_finite() => Ok((Tok::Number(n), len)),
         _ => Err(syntax(start, "number too large")),
     }
 }

@@ -73,7 +73,7 @@ fn js_decimal(s: &str) -> Option<f64> {
             return None;
         }
     }
-    s.parse::<f64>().ok().filter(|n| n.is_finite())
+    crate::text::parse_f64(s).filter(|n| n.is_finite())
 }
 
 /// `parseInt(text, 16)`: the longest run of hex digits at the start.

@@ -63,9 +63,9 @@ impl Scope for MapScope<'_> {
 /// The value under `name`, else under a key equal to it ignoring case.
 fn lookup_key<'m, V>(map: &'m BTreeMap<String, V>, name: &str) -> Option<&'m V> {
     map.get(name).or_else(|| {
-        let lower = name.to_lowercase();
+        let lower = crate::text::lower(name);
         map.iter()
-            .find(|(k, _)| k.to_lowercase() == lower)
+            .find(|(k, _)| crate::text::lower(k) == lower)
             .map(|(_, v)| v)
     })
 }

@@ -190,7 +190,7 @@ pub fn correct_value(value: Value) -> Value {
     let Value::String(s) = &value else {
         return value;
     };
-    let lower = s.to_lowercase();
+    let lower = crate::text::lower(s);
     if lower == "true" || lower == "false" {
         return Value::Bool(lower == "true");
     }

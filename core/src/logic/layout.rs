@@ -133,14 +133,14 @@ impl Layout {
     /// Registers a name for variable lookup.
     pub fn add_name(&mut self, name: &str, target: Target) {
         self.names.entry(name.to_owned()).or_insert(target);
-        self.lower.entry(name.to_lowercase()).or_insert(target);
+        self.lower.entry(crate::text::lower(name)).or_insert(target);
     }
 
     /// The target of a top-level name: exact, else ignoring case.
     pub fn lookup(&self, name: &str) -> Option<Target> {
         self.names
             .get(name)
-            .or_else(|| self.lower.get(&name.to_lowercase()))
+            .or_else(|| self.lower.get(&crate::text::lower(name)))
             .copied()
     }
 

@@ -56,6 +56,8 @@ mod scope;
 mod state;
 mod parts;
 mod validate;
+/// SurveyJS's e-mail pattern, for checking a text engine against it.
+pub use validate::EMAIL as EMAIL_PATTERN;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -83,7 +85,7 @@ pub struct Logic {
     layout: Arc<layout::Layout>,
     graph: graph::Graph,
     validators: BTreeMap<usize, Vec<validate::CheckedValidator>>,
-    email: Option<regex_lite::Regex>,
+    email: Option<crate::text::Pattern>,
     completed: Vec<(Expr, LocalizedText)>,
     completed_default: Option<LocalizedText>,
     follow_ups: Vec<(String, Expr)>,

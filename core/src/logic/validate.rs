@@ -13,7 +13,7 @@ use super::scope::Reader;
 use super::{Logic, LogicState};
 
 /// SurveyJS's e-mail pattern (`EmailValidator.re`).
-pub(crate) const EMAIL: &str = r#"^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$"#;
+pub const EMAIL: &str = r#"^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$"#;
 
 /// A validator compiled at load time.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ pub(crate) enum Check {
         min_length: Option<u32>,
         max_length: Option<u32>,
     },
-    Regex(regex_lite::Regex),
+    Regex(crate::text::Pattern),
     Email,
     Expression(Expr),
     AnswerCount {
@@ -220,7 +220,7 @@ pub(crate) fn is_empty(value: &Json) -> bool {
 fn number(value: &Json) -> Option<f64> {
     match value {
         Json::Number(n) => n.as_f64(),
-        Json::String(s) => s.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
+        Json::String(s) => crate::text::parse_f64(s.trim()).filter(|n| n.is_finite()),
         _ => None,
     }
 }

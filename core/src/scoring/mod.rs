@@ -17,6 +17,7 @@ mod graph;
 mod item;
 mod item_value;
 mod report;
+mod report_read;
 mod score;
 mod tree;
 mod value;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 pub const SCORING_VERSION: u32 = 1;
 
 /// The score breakdown of one response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct ScoreReport {
     pub scoring_version: u32,
@@ -35,7 +36,8 @@ pub struct ScoreReport {
 }
 
 /// One scored item's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct ItemScore {
     /// `question` or `question.row` for a matrix row.
@@ -60,7 +62,8 @@ pub enum ItemStatus {
 }
 
 /// One indicator's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorScore {
     pub name: String,
@@ -71,7 +74,8 @@ pub struct IndicatorScore {
 }
 
 /// Counts of scored items by status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct MissingCounts {
     pub valid: u32,
@@ -81,15 +85,17 @@ pub struct MissingCounts {
 }
 
 /// The follow-up flag (闭环) of one response.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// Read by hand (`report_read.rs`, docs/SIZE.md).
 #[serde(rename_all = "camelCase")]
 pub struct FollowUp {
     pub flagged: bool,
     pub reasons: Vec<FollowUpReason>,
 }
 
-/// Why a response was flagged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Why a response was flagged. Stored as `{"kind": "bottomBox", "item": …}`
+/// (internally tagged); read back by hand, see the `Deserialize` below.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum FollowUpReason {
     /// A scored item's answer fell in its bottom box.
@@ -98,4 +104,103 @@ pub enum FollowUpReason {
     LowestGrade { grade: String },
     /// A survey-declared condition held.
     Condition { name: String },
+}
+
+/// Hand-written instead of derived: serde's derive reads an internally
+/// tagged enum through its private `Content` buffer, which cost the app
+/// about 10 KB of wasm (docs/SIZE.md). Reading the object as a JSON map
+/// shares the code every stored map already uses. Same format and the same
+/// errors as the derive (missing `kind` or field, unknown variant, wrong
+/// type); unknown fields are ignored, as before. Only serde's array form
+/// of a tagged enum (`["bottomBox", "q1"]`), which Canvass never wrote, is
+/// no longer read.
+impl<'de> Deserialize<'de> for FollowUpReason {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use crate::json_read::unexpected;
+        use serde::de::Error;
+        use serde_json::Value;
+        const KINDS: &[&str] = &["bottomBox", "lowestGrade", "condition"];
+        let map = match Value::deserialize(d)? {
+            Value::Object(map) => map,
+            other => {
+                let e = D::Error::invalid_type(unexpected(&other), &"internally tagged enum FollowUpReason");
+                return Err(e);
+            }
+        };
+        let read = |key: &'static str, expected: &'static str| match map.get(key) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Err(D::Error::invalid_type(unexpected(other), &expected)),
+            None => Err(D::Error::missing_field(key)),
+        };
+        let string = |key| read(key, "a string");
+        match read("kind", "variant identifier")?.as_str() {
+            "bottomBox" => Ok(FollowUpReason::BottomBox { item: string("item")? }),
+            "lowestGrade" => Ok(FollowUpReason::LowestGrade { grade: string("grade")? }),
+            "condition" => Ok(FollowUpReason::Condition { name: string("name")? }),
+            other => Err(D::Error::unknown_variant(other, KINDS)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod follow_up_reason_tests {
+    use super::FollowUpReason;
+    use serde_json::{from_str, from_value, json, to_value};
+
+    fn all() -> Vec<FollowUpReason> {
+        vec![
+            FollowUpReason::BottomBox { item: "speed".into() },
+            FollowUpReason::LowestGrade { grade: "C".into() },
+            FollowUpReason::Condition { name: "安全".into() },
+        ]
+    }
+
+    #[test]
+    fn the_stored_format_is_unchanged_and_reads_back() {
+        let v = to_value(all()).unwrap();
+        assert_eq!(
+            v,
+            json!([{"kind": "bottomBox", "item": "speed"}, {"kind": "lowestGrade", "grade": "C"},
+                   {"kind": "condition", "name": "安全"}])
+        );
+        assert_eq!(from_value::<Vec<FollowUpReason>>(v.clone()).unwrap(), all());
+        assert_eq!(from_str::<Vec<FollowUpReason>>(&v.to_string()).unwrap(), all());
+        // Unknown fields are ignored, as with the derive.
+        let extra = json!({"kind": "condition", "name": "x", "note": 1});
+        assert_eq!(from_value::<FollowUpReason>(extra).unwrap(), FollowUpReason::Condition { name: "x".into() });
+    }
+
+    /// What serde's derive did before (the same enum, derived).
+    mod derived {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(tag = "kind", rename_all = "camelCase")]
+        #[allow(dead_code)]
+        pub enum FollowUpReason {
+            BottomBox { item: String },
+            LowestGrade { grade: String },
+            Condition { name: String },
+        }
+    }
+
+    #[test]
+    fn bad_input_gets_the_derives_errors() {
+        let cases = [
+            json!({"item": "a"}),
+            json!({"kind": "bottomBox"}),
+            json!({"kind": "other", "item": "a"}),
+            json!({"kind": "condition", "name": 3}),
+            json!({"kind": "condition", "name": -3}),
+            json!({"kind": "condition", "name": 2.5}),
+            json!({"kind": "condition", "name": [true]}),
+            json!({"kind": "condition", "name": null}),
+            json!({"kind": 1}),
+            json!("bottomBox"),
+            json!(null),
+        ];
+        for v in cases {
+            let ours = from_value::<FollowUpReason>(v.clone()).unwrap_err().to_string();
+            let derived = from_value::<derived::FollowUpReason>(v.clone()).unwrap_err().to_string();
+            assert_eq!(ours, derived, "{v}");
+        }
+    }
 }

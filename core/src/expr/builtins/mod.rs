@@ -169,7 +169,7 @@ fn trunc(values: &[Value]) -> Value {
     } else {
         format!("{int}.{}", &frac[..keep])
     };
-    cut.parse::<f64>().map_or(Value::Null, Value::number)
+    crate::text::parse_f64(&cut).map_or(Value::Null, Value::number)
 }
 
 /// `substring(text, start, end?)`: JavaScript's `String.prototype.substring`

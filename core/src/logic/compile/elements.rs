@@ -201,16 +201,10 @@ impl Compiler {
                     regex,
                     case_insensitive,
                 } => {
-                    match regex_lite::RegexBuilder::new(regex)
-                        .case_insensitive(*case_insensitive)
-                        .build()
-                    {
+                    match crate::text::Pattern::new(regex, *case_insensitive) {
                         Ok(re) => Check::Regex(re),
-                        Err(err) => {
-                            self.errors.push(LogicError::Regex {
-                                place: at,
-                                message: err.to_string(),
-                            });
+                        Err(message) => {
+                            self.errors.push(LogicError::Regex { place: at, message });
                             continue;
                         }
                     }
@@ -234,7 +228,7 @@ impl Compiler {
 
     fn ensure_email(&mut self) {
         if self.email.is_none() {
-            self.email = Some(regex_lite::Regex::new(EMAIL).expect("the e-mail pattern compiles"));
+            self.email = crate::text::Pattern::new(EMAIL, false).ok();
         }
     }
 

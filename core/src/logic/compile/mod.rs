@@ -125,12 +125,9 @@ pub(super) fn compile(survey: &Survey) -> Result<Logic, Vec<LogicError>> {
             .iter()
             .map(|c| c.include_into_result)
             .collect(),
-        has_other: survey
-            .questions()
-            .into_iter()
-            .filter(|q| q.has_other)
-            .map(|q| q.name.clone())
-            .collect(),
+        has_other: crate::small_sort::set_of(
+            survey.questions().into_iter().filter(|q| q.has_other).map(|q| q.name.clone()),
+        ),
         parts,
     })
 }
@@ -176,7 +173,7 @@ struct Compiler {
     graph: Graph,
     errors: Vec<LogicError>,
     validators: BTreeMap<usize, Vec<CheckedValidator>>,
-    email: Option<regex_lite::Regex>,
+    email: Option<crate::text::Pattern>,
 }
 
 impl Compiler {

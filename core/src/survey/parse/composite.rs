@@ -71,8 +71,16 @@ pub(super) fn choice_list(
     let mut list = choices(p, "choices", ctx)?;
     match order {
         None | Some("none") => {}
-        Some("asc") => list.sort_by(|a, b| a.text.get("default").cmp(b.text.get("default"))),
-        Some("desc") => list.sort_by(|a, b| b.text.get("default").cmp(a.text.get("default"))),
+        // One stable insertion sort for both orders instead of two
+        // driftsorts (docs/SIZE.md); lists are short.
+        Some(dir @ ("asc" | "desc")) => crate::small_sort::sort_small_by(&mut list, |a, b| {
+            let order = a.text.get("default").cmp(b.text.get("default"));
+            if dir == "desc" {
+                order.reverse()
+            } else {
+                order
+            }
+        }),
         Some("random") => extras.random_order = true,
         Some(other) => {
             ctx.error(ParseError::NotOneOf {
