@@ -52,15 +52,13 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
     }
     // Rows stored on their own while the list was sealed and the PIN not
     // given: merged into the chunks, then removed.
-    let mut changed = Vec::new();
+    let mut changed = std::collections::BTreeSet::new();
     for (key, text) in &loose {
         match serde_json::from_str::<Vec<ResponseRow>>(text) {
             Ok(rows) => changed.extend(rows.into_iter().map(|r| chunks.upsert(r))),
             Err(e) => records.set_aside(ROWS, key, &format!("list row {key}: {e}")).await,
         }
     }
-    changed.sort_unstable();
-    changed.dedup();
     for c in changed {
         store.put_soon(ROWS, &chunks.key(c), &chunks.chunk(c).to_vec());
     }

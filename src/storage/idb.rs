@@ -561,7 +561,7 @@ impl Backend for Idb {
         records: &[(Kind, Envelope)],
     ) -> impl Future<Output = Result<(), String>> + 'static + use<> {
         let mut names: Vec<&str> = records.iter().map(|(k, _)| k.name).collect();
-        names.sort_unstable();
+        canvass_core::small_sort::sort_small_by(&mut names, |a, b| a.cmp(b));
         names.dedup();
         self.write(&names, &|tx| {
             for (kind, r) in records {

@@ -593,8 +593,9 @@ impl<B: Backend + 'static> Records<B> {
             None => Vec::new(),
         };
         let stored = self.open_all(kind, stored).await?;
+        // `map_of`, not `collect`: no sort instantiation (docs/SIZE.md).
         let mut by_id: BTreeMap<String, Raw> =
-            stored.into_iter().map(|r| (r.id().to_owned(), r)).collect();
+            canvass_core::small_sort::map_of(stored.into_iter().map(|r| (r.id().to_owned(), r)));
         for (id, value) in self.pending.borrow().of_kind(kind) {
             match value {
                 Some(env) if survey.is_none() || env.survey.as_deref() == survey => {
@@ -618,15 +619,16 @@ impl<B: Backend + 'static> Records<B> {
         }
         let missing: BTreeSet<String> = {
             let ring = &self.sealing.borrow().ring;
-            raws.iter()
-                .filter(|r| sealed(r))
-                .filter_map(|r| match r {
-                    Raw::Good(e) => session_of(&e.data),
-                    Raw::Bad { .. } => None,
-                })
-                .filter(|epk| !ring.has(epk))
-                .map(str::to_owned)
-                .collect()
+            canvass_core::small_sort::set_of(
+                raws.iter()
+                    .filter(|r| sealed(r))
+                    .filter_map(|r| match r {
+                        Raw::Good(e) => session_of(&e.data),
+                        Raw::Bad { .. } => None,
+                    })
+                    .filter(|epk| !ring.has(epk))
+                    .map(str::to_owned),
+            )
         };
         let opener = self.opener.borrow().clone();
         match (missing.is_empty(), opener) {
