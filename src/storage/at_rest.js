@@ -94,11 +94,14 @@ export function lock() {
   priv = null;
 }
 
-/// This session's sealing key: [epk (base64), key bytes].
-export async function writer(publicB64) {
+/// This session's sealing key, for the device public key of the
+/// configuration: [epk (base64), key bytes].
+export async function writer(configJson) {
+  const c = JSON.parse(configJson);
+  if (c.format !== "canvass-at-rest" || c.version !== 1) throw new Error("unknown encryption settings");
   const pair = await S.generateKey(EC, true, ["deriveBits"]);
   const epk = new Uint8Array(await S.exportKey("raw", pair.publicKey));
-  return [b64(epk), await sessionKey(pair.privateKey, unb64(publicB64), epk)];
+  return [b64(epk), await sessionKey(pair.privateKey, unb64(c.public), epk)];
 }
 
 /// The keys of the sessions `epks` ([[epk, bytes], …]); a session whose

@@ -3,17 +3,19 @@
 //! (`at_rest.js`: PBKDF2, ECDH P-256, HKDF, AES-GCM key wrapping), so no
 //! elliptic-curve code is compiled into the wasm bundle.
 //!
-//! The configuration (`AtRest`: the device's public key and its private
-//! key wrapped under the PIN) is a `SETTINGS` record, stored and mirrored
-//! with the data it opens: a cleared localStorage (which holds the PIN
-//! hash) cannot separate the records from their key.
+//! The configuration (the device's public key and its private key wrapped
+//! under the PIN, as the JSON text `at_rest.js` writes and reads:
+//! `{format: "canvass-at-rest", version, kdf, iterations, salt, iv,
+//! wrapped, public}`, base64 fields) is a `SETTINGS` record, stored and
+//! mirrored with the data it opens: a cleared localStorage (which holds
+//! the PIN hash) cannot separate the records from their key. Rust keeps
+//! it as text (no struct and no serde code for it in the bundle).
 
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Array, Promise, Uint8Array};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,7 +36,7 @@ extern "C" {
     #[wasm_bindgen(js_name = lock)]
     fn js_lock();
     #[wasm_bindgen(catch)]
-    fn writer(public: &str) -> Result<Promise, JsValue>;
+    fn writer(config: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn derive(epks: Array) -> Result<Promise, JsValue>;
 }
@@ -49,23 +51,6 @@ pub const ITERATIONS: u32 = 600_000;
 
 /// The kinds that hold sealed records (`seal::is_sealed_kind`).
 const SEALED_KINDS: [super::Kind; 5] = [RESPONSES, VISITS, FOLLOWUPS, ROWS, PARADATA];
-
-/// The stored configuration. Nothing in it opens a record without the PIN.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AtRest {
-    pub format: String,
-    pub version: u32,
-    pub kdf: String,
-    pub iterations: u32,
-    /// PBKDF2 salt, base64.
-    pub salt: String,
-    /// AES-GCM nonce of `wrapped`, base64.
-    pub iv: String,
-    /// The device's PKCS#8 private key, AES-GCM-encrypted, base64.
-    pub wrapped: String,
-    /// The device's public key (raw P-256 point), base64.
-    pub public: String,
-}
 
 /// Why encryption could not be turned on, off or opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -125,14 +110,15 @@ impl Opener for WebOpener {
     }
 }
 
-/// The stored configuration, if encryption is on.
-pub async fn config(records: &Records<Idb>) -> Result<Option<AtRest>, StoreError> {
-    records.get::<AtRest>(SETTINGS, CONFIG_ID).await
+/// The stored configuration's JSON text (nothing in it opens a record
+/// without the PIN), if encryption is on.
+pub async fn config(records: &Records<Idb>) -> Result<Option<String>, StoreError> {
+    records.get::<String>(SETTINGS, CONFIG_ID).await
 }
 
-/// This session's writer for the device public key `public`.
-async fn new_writer(public: &str) -> Result<Writer, AtRestError> {
-    let pair = Array::from(&call(writer(public)).await?);
+/// This session's writer for the device public key in `config`.
+async fn new_writer(config: &str) -> Result<Writer, AtRestError> {
+    let pair = Array::from(&call(writer(config)).await?);
     let epk = pair.get(0).as_string();
     match (epk, key_of(pair.get(1))) {
         (Some(epk), Some(key)) => Ok(Writer::new(epk, &key)),
@@ -153,7 +139,7 @@ pub async fn start(records: &Records<Idb>) -> Result<bool, AtRestError> {
             return Err(e.into());
         }
     };
-    match new_writer(&config.public).await {
+    match new_writer(&config).await {
         Ok(w) => {
             records.set_writer(Some(w));
             Ok(true)
@@ -168,8 +154,7 @@ pub async fn start(records: &Records<Idb>) -> Result<bool, AtRestError> {
 /// Opens sealed records for this page with `pin`.
 pub async fn open(records: &Records<Idb>, pin: &str) -> Result<(), AtRestError> {
     let config = config(records).await?.ok_or_else(|| AtRestError::Config("encryption is off".into()))?;
-    let text = serde_json::to_string(&config).map_err(|e| AtRestError::Config(e.to_string()))?;
-    call(unlock(&text, pin)).await?;
+    call(unlock(&config, pin)).await?;
     records.set_opener(Some(Rc::new(WebOpener)));
     Ok(())
 }
@@ -187,13 +172,12 @@ pub async fn turn_on(records: &Rc<Records<Idb>>, pin: &str) -> Result<usize, AtR
     if config(records).await?.is_some() {
         return Err(AtRestError::Config("encryption is already on".into()));
     }
-    let text = call(create(pin, ITERATIONS))
+    let config = call(create(pin, ITERATIONS))
         .await?
         .as_string()
         .ok_or_else(|| AtRestError::Crypto("no configuration".into()))?;
-    let config: AtRest = serde_json::from_str(&text).map_err(|e| AtRestError::Config(e.to_string()))?;
     records.put(SETTINGS, CONFIG_ID, &config).await?;
-    records.set_writer(Some(new_writer(&config.public).await?));
+    records.set_writer(Some(new_writer(&config).await?));
     records.set_opener(Some(Rc::new(WebOpener)));
     Ok(records.rewrite_all(&SEALED_KINDS).await?)
 }
@@ -213,11 +197,9 @@ pub async fn turn_off(records: &Rc<Records<Idb>>, pin: &str) -> Result<usize, At
 /// Wraps the private key under `new_pin` (the PIN is being changed).
 pub async fn change_pin(records: &Rc<Records<Idb>>, old_pin: &str, new_pin: &str) -> Result<(), AtRestError> {
     let config = config(records).await?.ok_or_else(|| AtRestError::Config("encryption is off".into()))?;
-    let text = serde_json::to_string(&config).map_err(|e| AtRestError::Config(e.to_string()))?;
-    let next = call(rewrap(&text, old_pin, new_pin))
+    let next = call(rewrap(&config, old_pin, new_pin))
         .await?
         .as_string()
         .ok_or_else(|| AtRestError::Crypto("no configuration".into()))?;
-    let next: AtRest = serde_json::from_str(&next).map_err(|e| AtRestError::Config(e.to_string()))?;
     Ok(records.put(SETTINGS, CONFIG_ID, &next).await?)
 }
