@@ -59,15 +59,21 @@ async fn ensure_rows(store: Store) -> Result<(), StoreError> {
             Err(e) => records.set_aside(ROWS, key, &format!("list row {key}: {e}")).await,
         }
     }
-    for c in changed {
-        store.put_soon(ROWS, &chunks.key(c), &chunks.chunk(c).to_vec());
-    }
-    for (key, _) in loose {
-        let delete = store.delete(ROWS, &key);
-        leptos::task::spawn_local(async move {
-            let _ = delete.await;
-        });
-    }
+    let writes: Vec<_> = changed
+        .into_iter()
+        .map(|c| store.put(ROWS, &chunks.key(c), &chunks.chunk(c).to_vec()))
+        .collect();
+    // The loose rows go only once the chunks holding them are stored.
+    leptos::task::spawn_local(async move {
+        for w in writes {
+            if w.await.is_err() {
+                return;
+            }
+        }
+        for (key, _) in loose {
+            let _ = store.delete(ROWS, &key).await;
+        }
+    });
     // Chunks of an older record version were migrated on reading: store
     // them at the current version once, so later opens parse them once.
     for c in 0..chunks.chunks.len() {

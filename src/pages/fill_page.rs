@@ -97,7 +97,9 @@ fn Filler(loaded: Arc<LoadedSurvey>, stored: Option<Draft>) -> impl IntoView {
     let save = {
         let id = survey_id.clone();
         move || {
-            draft.with_untracked(|d| store.put_soon(DRAFTS, &id, d));
+            // `try_`: the turn's deferred save may run after the filler is
+            // gone (the respondent left the page in between).
+            draft.try_with_untracked(|d| store.put_soon(DRAFTS, &id, d));
         }
     };
     save();
