@@ -141,23 +141,7 @@ mod tests {
     #[test]
     fn bad_cases_get_the_derives_errors() {
         let good = to_value(full()).unwrap();
-        let with = |path: &[&str], value: Option<Value>| {
-            let mut v = good.clone();
-            let mut at = &mut v;
-            for key in &path[..path.len() - 1] {
-                at = match key.parse::<usize>() {
-                    Ok(i) => &mut at[i],
-                    Err(_) => &mut at[*key],
-                };
-            }
-            let obj = at.as_object_mut().unwrap();
-            let last = path[path.len() - 1];
-            match value {
-                Some(x) => drop(obj.insert(last.into(), x)),
-                None => drop(obj.remove(last)),
-            }
-            v
-        };
+        let with = |path: &[&str], value: Option<Value>| crate::json_read::edited(&good, path, value);
         let mut cases = vec![json!("c"), json!(null), json!(2)];
         for key in ["response", "survey", "reasons", "createdAt"] {
             cases.push(with(&[key], None));

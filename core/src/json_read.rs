@@ -76,3 +76,26 @@ pub(crate) fn def<T: DeserializeOwned + Default>(
         None => Ok(T::default()),
     }
 }
+
+/// `good` with the field at `path` (object keys, or array indexes as
+/// numbers) replaced by `value`, or removed when `None`: the bad inputs
+/// the hand-written readers' tests compare with serde's derive.
+#[cfg(test)]
+pub(crate) fn edited(good: &Value, path: &[&str], value: Option<Value>) -> Value {
+    let mut v = good.clone();
+    let mut at = &mut v;
+    for key in &path[..path.len() - 1] {
+        at = match key.parse::<usize>() {
+            Ok(i) => &mut at[i],
+            Err(_) => &mut at[*key],
+        };
+    }
+    let last = path[path.len() - 1];
+    match (at, value) {
+        (Value::Array(items), Some(x)) => items[last.parse::<usize>().expect("an index")] = x,
+        (Value::Object(obj), Some(x)) => drop(obj.insert(last.into(), x)),
+        (Value::Object(obj), None) => drop(obj.remove(last)),
+        (other, _) => panic!("no field {last} in {other}"),
+    }
+    v
+}

@@ -114,20 +114,7 @@ fn stored_responses_read_back_as_written() {
 #[test]
 fn bad_responses_get_the_derives_errors() {
     let good = to_value(response(true)).unwrap();
-    let with = |path: &[&str], value: Option<Value>| {
-        let mut v = good.clone();
-        let mut at = &mut v;
-        for key in &path[..path.len() - 1] {
-            at = &mut at[*key];
-        }
-        let obj = at.as_object_mut().unwrap();
-        let last = path[path.len() - 1];
-        match value {
-            Some(x) => drop(obj.insert(last.into(), x)),
-            None => drop(obj.remove(last)),
-        }
-        v
-    };
+    let with = |path: &[&str], value: Option<Value>| crate::json_read::edited(&good, path, value);
     assert_eq!(
         from_value::<Response>(json!([])).unwrap_err().to_string(),
         "invalid type: sequence, expected struct Response"

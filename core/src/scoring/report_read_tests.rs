@@ -115,24 +115,7 @@ fn stored_reports_read_back_as_written() {
 #[test]
 fn bad_reports_get_the_derives_errors() {
     let good = to_value(report()).unwrap();
-    let with = |path: &[&str], value: Option<Value>| {
-        let mut v = good.clone();
-        let mut at = &mut v;
-        for key in &path[..path.len() - 1] {
-            at = match key.parse::<usize>() {
-                Ok(i) => &mut at[i],
-                Err(_) => &mut at[*key],
-            };
-        }
-        let last = path[path.len() - 1];
-        match (at, value) {
-            (Value::Array(items), Some(x)) => items[last.parse::<usize>().unwrap()] = x,
-            (Value::Object(obj), Some(x)) => drop(obj.insert(last.into(), x)),
-            (Value::Object(obj), None) => drop(obj.remove(last)),
-            (other, _) => panic!("{other}"),
-        }
-        v
-    };
+    let with = |path: &[&str], value: Option<Value>| crate::json_read::edited(&good, path, value);
     // serde's array form of a struct (never written by Canvass) is the one
     // input read differently: refused as a sequence.
     assert_eq!(
