@@ -110,13 +110,32 @@ pub fn parse_f64_with(s: &str, decimal: impl FnOnce(&str) -> f64) -> Option<f64>
     if body.eq_ignore_ascii_case("nan") {
         return Some(sign(f64::NAN));
     }
+    let (int, frac, exponent) = decimal_parts(body)?;
+    if exponent.is_none() && frac.is_none() && int.len() <= 15 {
+        let n = int.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(sign(n as f64));
+    }
+    Some(decimal(s))
+}
+
+/// The parts of an unsigned decimal literal: the digits before the point,
+/// those after it (`None`: no point), the exponent (with its sign); `None`
+/// when `body` is not one. Digits with an optional point, either side of
+/// it may be empty but not both, and an optional exponent — the grammar
+/// Rust's `str::parse::<f64>` and JavaScript's `Number` share for finite
+/// decimals.
+pub(crate) fn decimal_parts(body: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
     let (mantissa, exponent) = match body.find(['e', 'E']) {
         Some(i) => (&body[..i], Some(&body[i + 1..])),
         None => (body, None),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (mantissa, None),
+    };
     let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+    let after = frac.unwrap_or("");
+    if (int.is_empty() && after.is_empty()) || !digits(int) || !digits(after) {
         return None;
     }
     if let Some(e) = exponent {
@@ -125,11 +144,7 @@ pub fn parse_f64_with(s: &str, decimal: impl FnOnce(&str) -> f64) -> Option<f64>
             return None;
         }
     }
-    if exponent.is_none() && !mantissa.contains('.') && int.len() <= 15 {
-        let n = int.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(sign(n as f64));
-    }
-    Some(decimal(s))
+    Some((int, frac, exponent))
 }
 
 /// Close to the nearest `f64`, not always it: only for a `hooked-text`

@@ -58,21 +58,7 @@ pub fn js_string_to_number(s: &str) -> Option<f64> {
 /// both), optional exponent. No `inf`, `nan` or `_` (which Rust accepts).
 fn js_decimal(s: &str) -> Option<f64> {
     let body = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
-        None => (body, None),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
-        return None;
-    }
-    if let Some(e) = exponent {
-        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
-        if e.is_empty() || !digits(e) {
-            return None;
-        }
-    }
+    crate::text::decimal_parts(body)?;
     crate::text::parse_f64(s).filter(|n| n.is_finite())
 }
 
