@@ -20,9 +20,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::idb::js_reason;
-use super::kind::{FOLLOWUPS, PARADATA, RESPONSES, ROWS, SETTINGS, VISITS};
+use super::kind::SETTINGS;
 use super::records::{Opener, Records};
-use super::seal::{Key, Writer};
+use super::seal::{Key, Writer, SEALED_KINDS};
 use super::{Idb, StoreError};
 
 #[wasm_bindgen(module = "/src/storage/at_rest.js")]
@@ -49,8 +49,6 @@ pub const CONFIG_ID: &str = "at-rest";
 /// (about 0.3–1 s on a phone) is paid rarely.
 pub const ITERATIONS: u32 = 600_000;
 
-/// The kinds that hold sealed records (`seal::is_sealed_kind`).
-const SEALED_KINDS: [super::Kind; 5] = [RESPONSES, VISITS, FOLLOWUPS, ROWS, PARADATA];
 
 /// Why encryption could not be turned on, off or opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

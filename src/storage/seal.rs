@@ -49,8 +49,11 @@ pub enum SealError {
 /// PIN (the resident holding the phone is the one who gave them); photos
 /// are Blobs and not sealed (docs/FIELD.md, threat model).
 pub fn is_sealed_kind(kind: Kind, id: &str) -> bool {
-    [RESPONSES, VISITS, FOLLOWUPS, ROWS, PARADATA].contains(&kind) && !id.starts_with("draft:")
+    SEALED_KINDS.contains(&kind) && !id.starts_with("draft:")
 }
+
+/// The kinds whose records are sealed (but the draft's paradata).
+pub const SEALED_KINDS: [Kind; 5] = [RESPONSES, VISITS, FOLLOWUPS, ROWS, PARADATA];
 
 /// Whether a stored text is sealed.
 pub fn is_sealed_text(data: &str) -> bool {
